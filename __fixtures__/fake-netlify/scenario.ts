@@ -1,0 +1,50 @@
+// The knobs that shape how the fake behaves. Sessions capture the scenario current at their
+// creation, so a test can change it without disturbing sessions already in flight.
+
+export interface RateLimit {
+  limit: number
+  windowMs: number
+}
+
+export interface Scenario {
+  /** Total time from NEW to a terminal state, in ms. NEW for the first ~10%, then RUNNING. */
+  sessionMs: number
+  finalState: 'done' | 'error' | 'cancelled'
+  /** Steps appear evenly while RUNNING. */
+  steps: number
+  /** Approximate size of each session's result diff; generated and streamed, never held in memory. */
+  diffBytes: number
+  /** Adds a `GIT binary patch` hunk for an image file to each result diff. */
+  binaryDiff: boolean
+  /** Sessions finish DONE without a diff. */
+  noChanges: boolean
+  /** Serve states as `done` instead of `DONE`. */
+  lowercaseStates: boolean
+  /** Result text; `null` derives one from the prompt (or an error message on error). */
+  result: string | null
+  prMs: number
+  prError: string | null
+  commitMs: number
+  commitError: string | null
+  rateLimit: RateLimit | null
+}
+
+export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
+  sessionMs: 300,
+  finalState: 'done',
+  steps: 3,
+  diffBytes: 600,
+  binaryDiff: false,
+  noChanges: false,
+  lowercaseStates: false,
+  result: null,
+  prMs: 200,
+  prError: null,
+  commitMs: 200,
+  commitError: null,
+  rateLimit: null
+})
+
+export function buildScenario(...layers: Array<Partial<Scenario> | undefined>): Scenario {
+  return Object.assign({}, DEFAULT_SCENARIO, ...layers) as Scenario
+}
