@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
+import { run } from './action.js'
 
-// The foundation ships the Netlify client and the fake API; the run itself comes next.
-core.setFailed('This action does not run agents yet.')
+void run()

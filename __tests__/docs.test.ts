@@ -1,0 +1,55 @@
+// README and action.yml always agree: every input and output in one is in the other, with the
+// same default.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readActionYml, ROOT } from '../__fixtures__/actions-runner.js'
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+
+/** The rows of the README table under a `## heading`: first cell (unquoted) -> second cell. */
+function tableUnder(heading: string): Map<string, string> {
+  const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
+  const rows = new Map<string, string>()
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map(c => c.trim())
+    const name = cells[1]?.match(/^`([^`]+)`$/)?.[1]
+    if (name) rows.set(name, (cells[2] ?? '').replace(/^`|`$/g, ''))
+  }
+  return rows
+}
+
+describe('README and action.yml', () => {
+  const action = readActionYml()
+
+  it('list the same inputs, with the same defaults', () => {
+    const table = tableUnder('Inputs')
+    expect([...table.keys()].sort()).toEqual(Object.keys(action.inputs).sort())
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      expect([name, table.get(name)]).toEqual([
+        name,
+        spec.default === undefined ? '' : String(spec.default)
+      ])
+    }
+  })
+
+  it('list the same outputs', () => {
+    expect([...tableUnder('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
+  })
+
+  it('give every boolean input a default (core.getBooleanInput throws on an empty value)', () => {
+    for (const name of ['wait', 'fail-on-error', 'job-summary']) {
+      expect([name, action.inputs[name]?.default]).toEqual([
+        name,
+        expect.stringMatching(/^(true|false)$/)
+      ])
+    }
+  })
+
+  it('run the main and post bundles on node24', () => {
+    const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    expect(yml).toMatch(
+      /using: node24\n\s+main: dist\/main\/index\.js\n\s+post: dist\/post\/index\.js/
+    )
+  })
+})

@@ -1,0 +1,126 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { actionsSource, getSettings, InputError } from '../src/settings.js'
+
+function parse(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  mask?: (s: string) => void
+) {
+  const vars: NodeJS.ProcessEnv = { ...env }
+  for (const [name, value] of Object.entries(inputs)) vars[`INPUT_${name.toUpperCase()}`] = value
+  return getSettings(actionsSource(vars, mask))
+}
+
+const base = { 'netlify-auth-token': 'tok-123456', 'site-id': 'site', prompt: 'Do it' }
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (err) {
+    if (err instanceof InputError) return err
+    throw err
+  }
+  throw new Error('no InputError thrown')
+}
+
+describe('settings', () => {
+  it('have defaults for everything optional', () => {
+    const { settings, warnings } = parse(base, { RUNNER_TEMP: '/runner/temp' })
+    expect(settings).toMatchObject({
+      token: 'tok-123456',
+      siteId: 'site',
+      apiUrl: 'https://api.netlify.com',
+      prompt: 'Do it',
+      mode: 'normal',
+      wait: true,
+      timeoutMs: 60 * 60_000,
+      pollIntervalMs: 20_000,
+      failOnError: true,
+      jobSummary: true,
+      tempDir: '/runner/temp',
+      agentRunnerId: undefined
+    })
+    expect(warnings).toEqual([])
+  })
+
+  it('mask the token the moment it is read, even when a later input is bad', () => {
+    const masked: string[] = []
+    expect(() => parse({ ...base, mode: 'bad' }, {}, s => masked.push(s))).toThrow(InputError)
+    expect(masked).toEqual(['tok-123456'])
+  })
+
+  it('fall back to NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID', () => {
+    const { settings } = parse(
+      { prompt: 'x' },
+      { NETLIFY_AUTH_TOKEN: 'env-token', NETLIFY_SITE_ID: 'env-site' }
+    )
+    expect(settings.token).toBe('env-token')
+    expect(settings.siteId).toBe('env-site')
+  })
+
+  it('read prompt-file relative to the workspace, trimmed', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(workspace, 'task.md'), '\n  Fix it  \n')
+    const { settings } = parse(
+      { ...base, prompt: '', 'prompt-file': 'task.md' },
+      { GITHUB_WORKSPACE: workspace }
+    )
+    expect(settings.prompt).toBe('Fix it')
+  })
+
+  it('refuse an empty prompt-file', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(workspace, 'empty.md'), ' \n')
+    const err = errorOf(() =>
+      parse({ ...base, prompt: '', 'prompt-file': 'empty.md' }, { GITHUB_WORKSPACE: workspace })
+    )
+    expect(err.input).toBe('prompt-file')
+    expect(err.message).toMatch(/which is empty/)
+  })
+
+  it('take fractions of minutes and seconds', () => {
+    const { settings } = parse({ ...base, 'timeout-minutes': '0.5', 'poll-interval': '2.5' })
+    expect(settings.timeoutMs).toBe(30_000)
+    expect(settings.pollIntervalMs).toBe(2_500)
+  })
+
+  it.each(['abc', '0', '-1', '1e3', ''])('refuse timeout-minutes %p unless empty', value => {
+    if (value === '') {
+      expect(parse({ ...base, 'timeout-minutes': value }).settings.timeoutMs).toBe(3_600_000)
+      return
+    }
+    expect(errorOf(() => parse({ ...base, 'timeout-minutes': value })).input).toBe(
+      'timeout-minutes'
+    )
+  })
+
+  it('refuse new-runner inputs on a follow-up, naming the input', () => {
+    for (const [name, value] of [
+      ['deploy-id', 'd1'],
+      ['parent-agent-runner-id', 'p1'],
+      ['mode', 'ask']
+    ]) {
+      const err = errorOf(() => parse({ ...base, 'agent-runner-id': 'r1', [name!]: value! }))
+      expect(err.input).toBe(name)
+    }
+    expect(parse({ ...base, 'agent-runner-id': 'r1', mode: 'normal' }).settings.agentRunnerId).toBe(
+      'r1'
+    )
+  })
+
+  it('warn on an agent it does not know, and pass it on', () => {
+    const { settings, warnings } = parse({ ...base, agent: 'devin' })
+    expect(settings.agent).toBe('devin')
+    expect(warnings).toEqual([expect.stringContaining('Input `agent` is "devin"')])
+  })
+
+  it('strip a trailing slash from api-url and refuse other schemes', () => {
+    expect(parse({ ...base, 'api-url': 'http://127.0.0.1:9/' }).settings.apiUrl).toBe(
+      'http://127.0.0.1:9'
+    )
+    expect(errorOf(() => parse({ ...base, 'api-url': 'ftp://x' })).input).toBe('api-url')
+  })
+})

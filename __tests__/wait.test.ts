@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals'
+import { MIN_POLL_MS, newSteps, pollDelayMs, waitForSession } from '../src/wait.js'
+import type { AgentRunnerSession } from '../src/netlify/types.js'
+
+/** Status checks made, and the lag after the end, for a session of `lengthMs` under the schedule. */
+export function simulate(lengthMs: number, maxMs: number): { polls: number; lagMs: number } {
+  let t = 0
+  let polls = 0
+  for (;;) {
+    polls++
+    if (t >= lengthMs) return { polls, lagMs: t - lengthMs }
+    t += pollDelayMs(t, maxMs)
+  }
+}
+
+describe('the polling schedule', () => {
+  it('is quick at first, then slows as the run ages, never past poll-interval', () => {
+    expect(pollDelayMs(0, 20_000)).toBe(MIN_POLL_MS)
+    expect(pollDelayMs(10_000, 20_000)).toBe(MIN_POLL_MS)
+    expect(pollDelayMs(60_000, 20_000)).toBe(6_000)
+    expect(pollDelayMs(600_000, 20_000)).toBe(20_000)
+    expect(pollDelayMs(600_000, 5_000)).toBe(5_000)
+    expect(pollDelayMs(0, 1_000)).toBe(1_000)
+  })
+
+  it.each([
+    [5_000, 60],
+    [60_000, 60],
+    [10 * 60_000, 60],
+    [30 * 60_000, 130]
+  ])(
+    'a %i ms session: lag within max(2 s, 10%%), never over poll-interval, at most %i checks',
+    (length, most) => {
+      const { polls, lagMs } = simulate(length, 20_000)
+      expect(lagMs).toBeLessThanOrEqual(Math.max(2_000, length * 0.1))
+      expect(lagMs).toBeLessThanOrEqual(20_000)
+      expect(polls).toBeLessThanOrEqual(most)
+    }
+  )
+})
+
+describe('steps appear once each', () => {
+  it('shows only the steps past those already shown', () => {
+    const steps = [1, 2, 3].map(n => ({ title: `t${n}`, message: '' }))
+    expect(newSteps(steps, 0)).toHaveLength(3)
+    expect(newSteps(steps, 2)).toEqual([{ title: 't3', message: '' }])
+    expect(newSteps(null, 0)).toEqual([])
+  })
+})
+
+describe('the waiting loop', () => {
+  const session = (state: string, steps: number): AgentRunnerSession =>
+    ({
+      id: 's',
+      state,
+      steps: Array.from({ length: steps }, (_, i) => ({ title: `step ${i + 1}`, message: '' }))
+    }) as unknown as AgentRunnerSession
+
+  it('polls until a terminal state, printing each step once, sleeping by the schedule', async () => {
+    const answers = [
+      session('NEW', 0),
+      session('RUNNING', 1),
+      session('RUNNING', 3),
+      session('done', 4)
+    ]
+    let clock = 0
+    const sleeps: number[] = []
+    const printed: string[] = []
+    const result = await waitForSession({
+      client: { getSession: async () => answers.shift()! },
+      runnerId: 'r',
+      sessionId: 's',
+      deadline: 1_000_000,
+      maxIntervalMs: 20_000,
+      onStep: (step, i) => printed.push(`${i}:${step.title}`),
+      now: () => clock,
+      sleep: async ms => {
+        sleeps.push(ms)
+        clock += ms
+      }
+    })
+    expect(result.kind).toBe('finished')
+    expect(result.polls).toBe(4)
+    expect(printed).toEqual(['0:step 1', '1:step 2', '2:step 3', '3:step 4'])
+    expect(sleeps).toEqual([2000, 2000, 2000])
+  })
+
+  it('gives up at the deadline, after one last look', async () => {
+    let clock = 0
+    const result = await waitForSession({
+      client: { getSession: async () => session('RUNNING', 0) },
+      runnerId: 'r',
+      sessionId: 's',
+      deadline: 5_000,
+      maxIntervalMs: 20_000,
+      onStep: () => undefined,
+      now: () => clock,
+      sleep: async ms => {
+        clock += ms
+      }
+    })
+    expect(result.kind).toBe('timed-out')
+    expect(clock).toBe(5_000)
+  })
+})

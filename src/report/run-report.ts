@@ -1,0 +1,44 @@
+// What a finished (or started) step knows, in one shape that outputs and the summary both read.
+import { normalizeState } from '../netlify/states.js'
+import type { AgentRunner, AgentRunnerSession } from '../netlify/types.js'
+import type { DiffStat } from './diffstat.js'
+
+export type Outcome = 'success' | 'failure' | 'cancelled' | 'timed-out' | 'started'
+
+export interface DiffFiles {
+  /** This session's own changes; undefined when it made none. */
+  resultFile: string | undefined
+  /** Every change of the runner up to this session; undefined when there are none. */
+  cumulativeFile: string | undefined
+  stat: DiffStat
+}
+
+export interface RunReport {
+  outcome: Outcome
+  runnerUrl: string
+  runner: AgentRunner | undefined
+  session: AgentRunnerSession
+  prompt: string
+  /** Whether this step started a follow-up session on an existing runner. */
+  followUp: boolean
+  diff: DiffFiles | undefined
+  /** Why the step failed, when it did, in words for the user. */
+  failure: string | undefined
+}
+
+/** The outcome a session's final state means. */
+export function outcomeOf(state: string | null | undefined): Outcome {
+  switch (normalizeState(state)) {
+    case 'done':
+      return 'success'
+    case 'cancelled':
+      return 'cancelled'
+    default:
+      return 'failure'
+  }
+}
+
+/** The dashboard page of a runner. */
+export function runnerUrl(siteName: string, runnerId: string): string {
+  return `https://app.netlify.com/projects/${encodeURIComponent(siteName)}/agent-runs/${encodeURIComponent(runnerId)}`
+}

@@ -1,0 +1,231 @@
+// The job summary: what happened, the links, the prompt, the agent's result, the diffstat and the
+// diff. GitHub refuses a step summary over 1 MiB, so the diff is read as a stream and shown file by
+// file only while it fits; what is left out is named, and `diff-file` holds the whole of it.
+import * as core from '@actions/core'
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { normalizeState } from '../netlify/states.js'
+import type { Redact } from '../redact.js'
+import type { FileStat } from './diffstat.js'
+import type { Outcome, RunReport } from './run-report.js'
+
+/** GitHub's limit is 1 MiB; keep a margin for what the runner adds. */
+export const SUMMARY_LIMIT_BYTES = 1_000_000
+const RESULT_LIMIT = 64 * 1024
+const PROMPT_INLINE_LIMIT = 300
+const DIFFSTAT_ROWS = 300
+/** Room kept for the closing note about what was left out. */
+const NOTE_RESERVE = 2_000
+
+const HEADINGS: Record<Outcome, string> = {
+  success: '✅ Netlify agent run succeeded',
+  failure: '❌ Netlify agent run failed',
+  cancelled: '🚫 Netlify agent run was cancelled',
+  'timed-out': '⏱️ Netlify agent run timed out',
+  started: '🚀 Netlify agent run started'
+}
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function escapeCell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+/** A code fence longer than any run of backticks inside the text, so the text cannot close it. */
+export function fenceFor(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  return '`'.repeat(Math.max(3, longest + 1))
+}
+
+function codeBlock(text: string, language = ''): string {
+  const fence = fenceFor(text)
+  return `${fence}${language}\n${text}${text.endsWith('\n') ? '' : '\n'}${fence}\n`
+}
+
+function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n</details>\n`
+}
+
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return ''
+  const whole = Math.round(seconds)
+  const m = Math.floor(whole / 60)
+  const s = whole % 60
+  return m > 0 ? `${m}m ${s}s` : `${s}s`
+}
+
+function truncate(text: string, limit: number): string {
+  if (bytes(text) <= limit) return text
+  return `${Buffer.from(text).subarray(0, limit).toString('utf8')}\n\n_… cut here: the whole text is in the \`result\` output._`
+}
+
+function head(report: RunReport): string {
+  const { session, runner } = report
+  const links = [`[Open in Netlify](${report.runnerUrl})`]
+  if (session.deploy_url) links.push(`[Deploy preview](${session.deploy_url})`)
+  const agent = [session.agent_config?.agent, session.agent_config?.model]
+    .filter(Boolean)
+    .join(' · ')
+  const rows: [string, string][] = [
+    ['State', normalizeState(session.state)],
+    ['Agent', agent],
+    ['Duration', formatDuration(session.duration)],
+    ['Steps', String(session.steps?.length ?? 0)],
+    [
+      'Agent runner',
+      `\`${session.agent_runner_id}\`${report.followUp ? ' (follow-up session)' : ''}`
+    ],
+    ['Branch', runner?.branch ?? '']
+  ]
+  const table = rows
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `| ${name} | ${value} |`)
+    .join('\n')
+  let out = `## ${HEADINGS[report.outcome]}\n\n${links.join(' · ')}\n\n| | |\n|---|---|\n${table}\n\n`
+  if (report.failure)
+    out += `> [!CAUTION]\n> ${escapeHtml(report.failure).replace(/\n/g, '\n> ')}\n\n`
+  return out
+}
+
+function prompt(text: string): string {
+  if (text.length <= PROMPT_INLINE_LIMIT && !text.includes('\n')) {
+    return `### Prompt\n\n${codeBlock(text, 'text')}\n`
+  }
+  return `### Prompt\n\n${details(`Prompt (${text.length} characters)`, codeBlock(truncate(text, RESULT_LIMIT), 'text'))}\n`
+}
+
+function result(report: RunReport): string {
+  const { session } = report
+  let out = ''
+  if (session.result) out += `### Result\n\n${truncate(session.result, RESULT_LIMIT)}\n\n`
+  const steps = session.steps ?? []
+  if (steps.length > 0) {
+    const list = steps
+      .map(
+        (s, i) =>
+          `${i + 1}. **${escapeHtml(s.title)}**${s.message ? `: ${escapeHtml(s.message)}` : ''}`
+      )
+      .join('\n')
+    out += details(`Steps (${steps.length})`, truncate(list, RESULT_LIMIT)) + '\n'
+  }
+  return out
+}
+
+function diffStatTable(files: FileStat[], additions: number, deletions: number): string {
+  const plural = files.length === 1 ? 'file' : 'files'
+  let out = `### Changes: ${files.length} ${plural}, +${additions} −${deletions}\n\n`
+  out += '| File | + | − |\n|---|--:|--:|\n'
+  for (const f of files.slice(0, DIFFSTAT_ROWS)) {
+    out += `| \`${escapeCell(f.path)}\`${f.binary ? ' (binary)' : ''} | ${f.additions} | ${f.deletions} |\n`
+  }
+  if (files.length > DIFFSTAT_ROWS) out += `\n_…and ${files.length - DIFFSTAT_ROWS} more files._\n`
+  return out + '\n'
+}
+
+/** One file's section of the diff, as it is read. */
+interface Section {
+  stat: FileStat
+  lines: string[]
+  size: number
+  binary: boolean
+}
+
+function renderSection(section: Section): string {
+  const { stat } = section
+  const label = `<code>${escapeHtml(stat.path)}</code> (+${stat.additions} −${stat.deletions})`
+  if (section.binary) return details(label, '_Binary file: its content is not shown._\n')
+  return details(label, codeBlock(section.lines.join('\n'), 'diff'))
+}
+
+/**
+ * The diff, file by file, while it fits in `budget` bytes. Returns the Markdown and how many files
+ * did not fit.
+ */
+export async function renderDiff(
+  file: string,
+  stats: FileStat[],
+  budget: number,
+  redact: Redact
+): Promise<{ markdown: string; omitted: number }> {
+  let markdown = ''
+  let shown = 0
+  let index = 0
+  let full = false
+  let section: Section | undefined
+  const room = (): number => budget - bytes(markdown)
+
+  const flush = (): void => {
+    if (!section || full) return
+    const rendered = redact(renderSection(section))
+    if (bytes(rendered) > room()) full = true
+    else {
+      markdown += rendered
+      shown++
+    }
+    section = undefined
+  }
+
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
+  for await (const line of lines) {
+    if (line.startsWith('diff --git ')) {
+      flush()
+      if (full) break
+      const stat = stats[index++] ?? { path: '', additions: 0, deletions: 0, binary: false }
+      section = { stat, lines: [], size: 0, binary: stat.binary }
+    }
+    if (!section || section.binary) continue
+    if (
+      line.startsWith('GIT binary patch') ||
+      (line.startsWith('Binary files ') && line.endsWith(' differ'))
+    ) {
+      section.binary = true
+      section.lines = []
+      continue
+    }
+    section.size += bytes(line) + 1
+    // A section that cannot fit any more is not kept growing in memory.
+    if (section.size > room()) {
+      full = true
+      break
+    }
+    section.lines.push(line)
+  }
+  lines.close()
+  flush()
+  return { markdown, omitted: stats.length - shown }
+}
+
+/** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
+export async function renderSummary(report: RunReport, redact: Redact): Promise<string> {
+  let out = redact(head(report) + prompt(report.prompt) + result(report))
+  const { diff } = report
+  if (report.outcome === 'started') {
+    out += '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
+  } else if (!diff || diff.stat.files.length === 0) {
+    out += '### Changes\n\nThe agent made no changes.\n'
+  } else {
+    out += redact(diffStatTable(diff.stat.files, diff.stat.additions, diff.stat.deletions))
+    if (diff.resultFile) {
+      const budget = SUMMARY_LIMIT_BYTES - bytes(out) - NOTE_RESERVE - 100
+      const rendered = await renderDiff(
+        diff.resultFile,
+        diff.stat.files,
+        Math.max(0, budget),
+        redact
+      )
+      out += `### Diff\n\n${rendered.markdown}\n`
+      if (rendered.omitted > 0) {
+        out += `> [!NOTE]\n> ${rendered.omitted} of ${diff.stat.files.length} files are not shown here, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (\`${escapeHtml(diff.resultFile)}\`).\n`
+      }
+    }
+  }
+  return out
+}
+
+export async function writeSummary(markdown: string): Promise<void> {
+  await core.summary.addRaw(markdown, true).write()
+}

@@ -1,0 +1,67 @@
+// Waiting for a session to end. The cadence is one pure function (pollDelayMs); the loop takes its
+// client, clock and sleep as parameters so that tests and the benchmark drive it without waiting.
+import type { NetlifyClient } from './netlify/client.js'
+import { isTerminalSessionState } from './netlify/states.js'
+import type { AgentRunnerSession, SessionStep } from './netlify/types.js'
+
+/** Never poll more often than this: the first checks, while a run is young. */
+export const MIN_POLL_MS = 2_000
+/** The pause grows with the run's age by this fraction, so noticing the end lags by at most ~10%. */
+export const POLL_GROWTH = 0.1
+
+/**
+ * The pause before the next status check, given how long the session has run: quick at first,
+ * then a tenth of its age, never longer than `maxMs` (the `poll-interval` input).
+ * For a 10-minute session that is about 55 checks; for 30 minutes, about 115.
+ */
+export function pollDelayMs(elapsedMs: number, maxMs: number): number {
+  const grown = Math.max(MIN_POLL_MS, Math.floor(elapsedMs * POLL_GROWTH))
+  return Math.min(maxMs, grown)
+}
+
+/** Steps not yet shown: sessions only append steps, so what lies past the count already shown. */
+export function newSteps(
+  steps: readonly SessionStep[] | null | undefined,
+  shown: number
+): SessionStep[] {
+  return (steps ?? []).slice(shown)
+}
+
+export interface WaitOptions {
+  client: Pick<NetlifyClient, 'getSession'>
+  runnerId: string
+  sessionId: string
+  /** Epoch ms at which waiting gives up. */
+  deadline: number
+  maxIntervalMs: number
+  /** Called once per new step, in order, as steps appear. */
+  onStep: (step: SessionStep, index: number) => void
+  /** Called after each status check. */
+  onPoll?: (session: AgentRunnerSession) => void
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+export type WaitResult =
+  | { kind: 'finished'; session: AgentRunnerSession; polls: number }
+  | { kind: 'timed-out'; session: AgentRunnerSession; polls: number }
+
+/** Polls until the session reaches done, error or cancelled, or the deadline passes. */
+export async function waitForSession(options: WaitOptions): Promise<WaitResult> {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const started = now()
+  let shown = 0
+  let polls = 0
+  for (;;) {
+    const session = await options.client.getSession(options.runnerId, options.sessionId)
+    polls++
+    // Steps first: a session's last steps arrive with its final state, and the log should read in order.
+    for (const step of newSteps(session.steps, shown)) options.onStep(step, shown++)
+    options.onPoll?.(session)
+    if (isTerminalSessionState(session.state)) return { kind: 'finished', session, polls }
+    const remaining = options.deadline - now()
+    if (remaining <= 0) return { kind: 'timed-out', session, polls }
+    await sleep(Math.min(remaining, pollDelayMs(now() - started, options.maxIntervalMs)))
+  }
+}
