@@ -1,6 +1,8 @@
 // The run, end to end: dist/main as the Actions runner starts it, against the fake Netlify API.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -234,6 +236,49 @@ describe('the README step: start, wait, report', () => {
   })
 })
 
+/** Node 24's agents read HTTP(S)_PROXY themselves; older Node (only where no Node 24 package exists) does not. */
+const onNode24 =
+  Number(execFileSync(ACTION_NODE, ['-p', 'process.versions.node.split(".")[0]']).toString()) >= 24
+
+describe('behind a proxy', () => {
+  ;(onNode24 ? it : it.skip)(
+    'reaches Netlify through the proxy that HTTP_PROXY names, as self-hosted runners need',
+    async () => {
+      // A forward proxy: it gets absolute URLs for a host that does not resolve, and forwards them
+      // to the fake. Without the proxy the action could not reach that host at all.
+      const seen: string[] = []
+      const proxy = createServer((req, res) => {
+        seen.push(req.url ?? '')
+        const target = new URL(req.url ?? '/')
+        const upstream = httpRequest(
+          `${fake.url}${target.pathname}${target.search}`,
+          { method: req.method, headers: req.headers },
+          answer => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers)
+            answer.pipe(res)
+          }
+        )
+        req.pipe(upstream)
+      })
+      await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
+      const port = (proxy.address() as AddressInfo).port
+      try {
+        const run = await runAction({
+          inputs: inputs({ 'api-url': 'http://netlify-api.invalid' }),
+          env: { HTTP_PROXY: `http://127.0.0.1:${port}` }
+        })
+        expect(run.exitCode).toBe(0)
+        expect(run.outputs.outcome).toBe('success')
+        expect(seen[0]).toBe(`http://netlify-api.invalid/api/v1/sites/${SITE}`)
+        expect(seen.some(url => url.includes('/diff/result'))).toBe(true)
+      } finally {
+        proxy.closeAllConnections()
+        await new Promise(resolve => proxy.close(resolve))
+      }
+    }
+  )
+})
+
 describe('follow-ups and modes', () => {
   it('agent-runner-id creates a follow-up session on that runner, not a new runner', async () => {
     const first = await runAction({ inputs: inputs() })
@@ -273,6 +318,18 @@ describe('follow-ups and modes', () => {
     expect(run.summary).toContain('🚀 Netlify agent run started')
     const diffRequests = fake.requests.filter(r => r.path.includes('/diff/'))
     expect(diffRequests.filter(r => r.path.includes(run.outputs['session-id']!))).toEqual([])
+  })
+
+  it('poll-interval caps the pause between status checks', async () => {
+    fake.setScenario({ sessionMs: 3_000 })
+    const run = await runAction({ inputs: inputs({ 'poll-interval': '0.5' }) })
+    expect(run.exitCode).toBe(0)
+    const path = `/api/v1/agent_runners/${run.outputs['agent-runner-id']}/sessions/${run.outputs['session-id']}`
+    const checks = fake.requests.filter(r => r.method === 'GET' && r.path === path).map(r => r.at)
+    // Left to the default schedule, a 3 s session gets a check every 2 s.
+    expect(checks.length).toBeGreaterThanOrEqual(5)
+    const gaps = checks.slice(1).map((at, i) => at - checks[i]!)
+    expect(Math.max(...gaps)).toBeLessThan(900)
   })
 
   it('lower-case states from the API read the same', async () => {
@@ -350,8 +407,9 @@ describe('the summary stays under 1 MiB whatever the diff', () => {
     expect(run.exitCode).toBe(0)
     expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024)
     expect(run.summary).toMatch(
-      /files are not shown here, to keep this summary under GitHub's 1 MiB limit/
+      /The diff is shown for \d+ of \d+ files, then cut short within `[^`]+`, to keep this summary under GitHub's 1 MiB limit/
     )
+    expect(run.summary).toContain('```diff')
     expect(run.summary).toContain(run.outputs['diff-file'])
     expect(readFileSync(run.outputs['diff-file']!).length).toBeGreaterThanOrEqual(5_000_000)
   })

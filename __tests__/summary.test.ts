@@ -73,15 +73,25 @@ describe('the job summary', () => {
     expect(Buffer.byteLength(many)).toBeGreaterThan(2 * SUMMARY_LIMIT_BYTES)
     const md = await renderSummary(report(many), plain)
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
-    expect(md).toMatch(/> \d+ of 400 files are not shown here/)
+    expect(md).toMatch(
+      /> The diff is shown for \d+ of 400 files, then cut short within `f\d+\.txt`, to keep this summary under GitHub's 1 MiB limit/
+    )
     expect(md).toContain('_…and 100 more files._')
   })
 
-  it('a single file bigger than the limit is left out whole, not cut mid-way', async () => {
+  it('a single file bigger than the limit is shown from its start, cut short, and says so', async () => {
     const md = await renderSummary(report(fileDiff('huge.txt', 80_000)), plain)
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
-    expect(md).toContain('> 1 of 1 files are not shown here')
+    expect(md).toContain('+line 0 of huge.txt')
     expect(md).not.toContain('line 79999')
+    expect(md).toContain('(+80000 −0), cut short</summary>')
+    expect(md).toContain('The diff is shown for 0 of 1 files, then cut short within `huge.txt`')
+  })
+
+  it('a diff that fits is shown whole, with no note', async () => {
+    const md = await renderSummary(report(fileDiff('small.txt', 10)), plain)
+    expect(md).toContain('+line 9 of small.txt')
+    expect(md).not.toContain('[!NOTE]')
   })
 
   it('says when there are no changes', async () => {

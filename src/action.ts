@@ -1,6 +1,6 @@
 // The main step: settings, then the command, then one verdict. Every failure ends here, in a
 // single core.setFailed, with secrets redacted.
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import { runCommand } from './commands/run.js'
 import { NetlifyClient } from './netlify/client.js'
 import { redactor, type Redact } from './redact.js'

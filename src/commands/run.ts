@@ -1,6 +1,6 @@
 // The `run` command: start a runner (or a follow-up session), wait for it with the steps printed
 // live, fetch its diffs, then report through outputs and the job summary.
-import * as core from '@actions/core'
+import * as core from '../workflow-commands.js'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NetlifyClient } from '../netlify/client.js'
@@ -96,8 +96,11 @@ async function downloadDiffs(
   mkdirSync(dir, { recursive: true })
   const resultPath = join(dir, `${session.id}.result.diff`)
   const cumulativePath = join(dir, `${session.id}.cumulative.diff`)
-  const resultBytes = await client.downloadResultDiff(runnerId, session.id, resultPath)
-  const cumulativeBytes = await client.downloadCumulativeDiff(runnerId, session.id, cumulativePath)
+  // Both at once: on a large diff the wait is the network's, not ours.
+  const [resultBytes, cumulativeBytes] = await Promise.all([
+    client.downloadResultDiff(runnerId, session.id, resultPath),
+    client.downloadCumulativeDiff(runnerId, session.id, cumulativePath)
+  ])
   const resultFile = resultBytes === null ? undefined : resultPath
   const stat = resultFile
     ? await diffStatOfFile(resultFile)
@@ -173,9 +176,13 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
     saveRunFinished()
     core.startGroup('Result')
     try {
-      runner = await client.getRunner(runnerId)
-      if (outcome === 'success')
-        diff = await downloadDiffs(client, runnerId, session, settings.tempDir)
+      // The runner (title, branch) is read while the diffs download.
+      ;[runner, diff] = await Promise.all([
+        client.getRunner(runnerId),
+        outcome === 'success'
+          ? downloadDiffs(client, runnerId, session, settings.tempDir)
+          : undefined
+      ])
       if (session.result) core.info(deps.redact(session.result))
     } finally {
       core.endGroup()
@@ -193,6 +200,6 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
     failure: failureOf(outcome, session, settings.timeoutMs)
   }
   setReportOutputs(report, deps.redact)
-  if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))
+  if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
   return report
 }

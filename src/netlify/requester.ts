@@ -107,7 +107,7 @@ export class Requester {
   private readonly random: () => number
 
   constructor(private readonly options: RequesterOptions) {
-    this.transport = new Transport(options.userAgent)
+    this.transport = new Transport()
     this.base = `${options.apiUrl.replace(/\/+$/, '')}/api/v1`
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.maxAttempts = options.maxAttempts ?? 5

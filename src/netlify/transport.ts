@@ -1,9 +1,9 @@
 // One HTTP attempt, nothing more: no retries (./requester.ts owns those), no parsing. Node's own
-// http/https keep the body a stream (diffs can be 100 MB); the agent comes from
-// @actions/http-client so that `https_proxy` / `no_proxy` on self-hosted runners are honoured.
+// http/https keep the body a stream (diffs can be 100 MB). Proxies: Node 24's agents read
+// HTTP(S)_PROXY / NO_PROXY themselves (`proxyEnv`), so self-hosted runners behind a proxy work
+// without loading a second HTTP stack.
 import http from 'node:http'
 import https from 'node:https'
-import { HttpClient } from '@actions/http-client'
 
 export interface RawRequest {
   method: string
@@ -36,18 +36,14 @@ export class TransportError extends Error {
 }
 
 export class Transport {
-  // HttpClient caches one agent, made for the first URL's protocol: keep one client per protocol.
-  private readonly agents = new Map<string, HttpClient>()
-
-  constructor(private readonly userAgent: string) {}
+  // Kept-alive connections: a run polls the same host for minutes.
+  private readonly agents = {
+    'http:': new http.Agent({ keepAlive: true, proxyEnv: process.env }),
+    'https:': new https.Agent({ keepAlive: true, proxyEnv: process.env })
+  }
 
   private agentFor(url: URL): http.Agent {
-    let client = this.agents.get(url.protocol)
-    if (!client) {
-      client = new HttpClient(this.userAgent, [], { keepAlive: true })
-      this.agents.set(url.protocol, client)
-    }
-    return client.getAgent(url.href)
+    return url.protocol === 'https:' ? this.agents['https:'] : this.agents['http:']
   }
 
   send(request: RawRequest): Promise<RawResponse> {
@@ -93,8 +89,8 @@ export class Transport {
 
   /** Closes kept-alive connections so that the process can exit. */
   close(): void {
-    for (const client of this.agents.values()) client.dispose()
-    this.agents.clear()
+    this.agents['http:'].destroy()
+    this.agents['https:'].destroy()
   }
 }
 

@@ -1,12 +1,12 @@
 // The job summary: what happened, the links, the prompt, the agent's result, the diffstat and the
 // diff. GitHub refuses a step summary over 1 MiB, so the diff is read as a stream and shown file by
 // file only while it fits; what is left out is named, and `diff-file` holds the whole of it.
-import * as core from '@actions/core'
+import * as core from '../workflow-commands.js'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { normalizeState } from '../netlify/states.js'
 import type { Redact } from '../redact.js'
-import type { FileStat } from './diffstat.js'
+import { isBinaryMarker, type FileStat } from './diffstat.js'
 import type { Outcome, RunReport } from './run-report.js'
 
 /** GitHub's limit is 1 MiB; keep a margin for what the runner adds. */
@@ -132,71 +132,96 @@ interface Section {
   lines: string[]
   size: number
   binary: boolean
+  /** Cut short: the rest did not fit. */
+  cut: boolean
+}
+
+/** Bytes a section's wrapper (details, label, fences, the cut note) takes beyond its lines. */
+function sectionOverhead(stat: FileStat): number {
+  return 400 + 2 * bytes(stat.path)
 }
 
 function renderSection(section: Section): string {
   const { stat } = section
   const label = `<code>${escapeHtml(stat.path)}</code> (+${stat.additions} −${stat.deletions})`
   if (section.binary) return details(label, '_Binary file: its content is not shown._\n')
-  return details(label, codeBlock(section.lines.join('\n'), 'diff'))
+  const body = codeBlock(section.lines.join('\n'), 'diff')
+  if (!section.cut) return details(label, body)
+  return details(`${label}, cut short`, `${body}\n_The rest of this file is in \`diff-file\`._\n`)
+}
+
+export interface RenderedDiff {
+  markdown: string
+  /** Files shown whole (binary ones by name). */
+  whole: number
+  /** The file shown only in part, if one was. */
+  cutPath: string | undefined
 }
 
 /**
- * The diff, file by file, while it fits in `budget` bytes. Returns the Markdown and how many files
- * did not fit.
+ * The diff, file by file, in at most `budget` bytes: whole files while they fit, then as much of
+ * the next one as fits. Reads only as much of the file as it shows.
  */
 export async function renderDiff(
   file: string,
   stats: FileStat[],
   budget: number,
   redact: Redact
-): Promise<{ markdown: string; omitted: number }> {
+): Promise<RenderedDiff> {
   let markdown = ''
-  let shown = 0
+  let whole = 0
   let index = 0
-  let full = false
   let section: Section | undefined
   const room = (): number => budget - bytes(markdown)
 
   const flush = (): void => {
-    if (!section || full) return
-    const rendered = redact(renderSection(section))
-    if (bytes(rendered) > room()) full = true
-    else {
-      markdown += rendered
-      shown++
-    }
+    if (!section) return
+    markdown += redact(renderSection(section))
+    if (!section.cut) whole++
     section = undefined
   }
 
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
-  for await (const line of lines) {
-    if (line.startsWith('diff --git ')) {
-      flush()
-      if (full) break
-      const stat = stats[index++] ?? { path: '', additions: 0, deletions: 0, binary: false }
-      section = { stat, lines: [], size: 0, binary: stat.binary }
+  try {
+    for await (const line of lines) {
+      if (line.startsWith('diff --git ')) {
+        flush()
+        const stat = stats[index++] ?? { path: '', additions: 0, deletions: 0, binary: false }
+        if (sectionOverhead(stat) > room()) break
+        section = { stat, lines: [], size: 0, binary: stat.binary, cut: false }
+      }
+      if (!section || section.binary) continue
+      if (isBinaryMarker(line)) {
+        section.binary = true
+        section.lines = []
+        continue
+      }
+      const size = bytes(line) + 1
+      if (section.size + size + sectionOverhead(section.stat) > room()) {
+        section.cut = true
+        break
+      }
+      section.size += size
+      section.lines.push(line)
     }
-    if (!section || section.binary) continue
-    if (
-      line.startsWith('GIT binary patch') ||
-      (line.startsWith('Binary files ') && line.endsWith(' differ'))
-    ) {
-      section.binary = true
-      section.lines = []
-      continue
-    }
-    section.size += bytes(line) + 1
-    // A section that cannot fit any more is not kept growing in memory.
-    if (section.size > room()) {
-      full = true
-      break
-    }
-    section.lines.push(line)
+  } finally {
+    lines.close()
   }
-  lines.close()
-  flush()
-  return { markdown, omitted: stats.length - shown }
+  // A file cut before its first line shows nothing worth a section.
+  const cutPath = section?.cut && section.lines.length > 0 ? section.stat.path : undefined
+  if (section && (!section.cut || cutPath)) flush()
+  return { markdown, whole, cutPath }
+}
+
+function omissionNote(rendered: RenderedDiff, total: number, diffFile: string): string {
+  if (rendered.whole >= total) return ''
+  const shown =
+    rendered.whole === 0 && !rendered.cutPath
+      ? 'No file of the diff fits here'
+      : `The diff is shown for ${rendered.whole} of ${total} files${
+          rendered.cutPath ? `, then cut short within \`${escapeHtml(rendered.cutPath)}\`` : ''
+        }`
+  return `> [!NOTE]\n> ${shown}, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (\`${escapeHtml(diffFile)}\`).\n`
 }
 
 /** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
@@ -218,14 +243,13 @@ export async function renderSummary(report: RunReport, redact: Redact): Promise<
         redact
       )
       out += `### Diff\n\n${rendered.markdown}\n`
-      if (rendered.omitted > 0) {
-        out += `> [!NOTE]\n> ${rendered.omitted} of ${diff.stat.files.length} files are not shown here, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (\`${escapeHtml(diff.resultFile)}\`).\n`
-      }
+      out += omissionNote(rendered, diff.stat.files.length, diff.resultFile)
     }
   }
   return out
 }
 
-export async function writeSummary(markdown: string): Promise<void> {
-  await core.summary.addRaw(markdown, true).write()
+export function writeSummary(markdown: string): void {
+  if (!core.appendSummary(markdown))
+    core.warning('No GITHUB_STEP_SUMMARY file: the job summary was not written.')
 }
