@@ -1,17 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { MIN_POLL_MS, newSteps, pollDelayMs, waitForSession } from '../src/wait.js'
+import {
+  MIN_POLL_MS,
+  newSteps,
+  pollDelayMs,
+  simulateSchedule,
+  waitForSession
+} from '../src/wait.js'
 import type { AgentRunnerSession } from '../src/netlify/types.js'
-
-/** Status checks made, and the lag after the end, for a session of `lengthMs` under the schedule. */
-export function simulate(lengthMs: number, maxMs: number): { polls: number; lagMs: number } {
-  let t = 0
-  let polls = 0
-  for (;;) {
-    polls++
-    if (t >= lengthMs) return { polls, lagMs: t - lengthMs }
-    t += pollDelayMs(t, maxMs)
-  }
-}
 
 describe('the polling schedule', () => {
   it('is quick at first, then slows as the run ages, never past poll-interval', () => {
@@ -31,7 +26,7 @@ describe('the polling schedule', () => {
   ])(
     'a %i ms session: lag within max(2 s, 10%%), never over poll-interval, at most %i checks',
     (length, most) => {
-      const { polls, lagMs } = simulate(length, 20_000)
+      const { polls, lagMs } = simulateSchedule(length, 20_000)
       expect(lagMs).toBeLessThanOrEqual(Math.max(2_000, length * 0.1))
       expect(lagMs).toBeLessThanOrEqual(20_000)
       expect(polls).toBeLessThanOrEqual(most)

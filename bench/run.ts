@@ -19,7 +19,7 @@ import {
   type FakeNetlify,
   type Scenario
 } from '../__fixtures__/fake-netlify/index.js'
-import { pollDelayMs } from '../src/wait.js'
+import { simulateSchedule } from '../src/wait.js'
 
 const quick = process.argv.includes('--quick')
 /** Only the big-diff rows, printed and not written to RESULTS.md: for trying a change. */
@@ -116,17 +116,6 @@ async function coldStart(fake: FakeNetlify, runs: number): Promise<string> {
   ].join('\n')
 }
 
-/** Status checks and lag for a session of `lengthMs`, from the schedule alone. */
-function simulate(lengthMs: number, maxMs: number): { polls: number; lagMs: number } {
-  let t = 0
-  let polls = 0
-  for (;;) {
-    polls++
-    if (t >= lengthMs) return { polls, lagMs: t - lengthMs }
-    t += pollDelayMs(t, maxMs)
-  }
-}
-
 async function polling(fake: FakeNetlify, realLengths: number[]): Promise<string> {
   const rows: string[] = []
   const pollInterval = 20_000
@@ -164,7 +153,7 @@ async function polling(fake: FakeNetlify, realLengths: number[]): Promise<string
     )
   }
   for (const minutes of [10, 30]) {
-    const { polls, lagMs } = simulate(minutes * 60_000, pollInterval)
+    const { polls, lagMs } = simulateSchedule(minutes * 60_000, pollInterval)
     rows.push(row(`${minutes} min`, minutes * 60_000, polls, lagMs, 'from the schedule'))
   }
   return [

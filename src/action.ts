@@ -1,13 +1,15 @@
 // The main step: settings, then the command, then one verdict. Every failure ends here, in a
-// single core.setFailed, with secrets redacted.
-import * as core from './workflow-commands.js'
+// single setFailed, with secrets redacted.
+import { setTimeout as delay } from 'node:timers/promises'
 import { runCommand } from './commands/run.js'
 import { NetlifyClient } from './netlify/client.js'
 import { redactor, type Redact } from './redact.js'
+import { setOutcome } from './report/outputs.js'
 import type { Outcome } from './report/run-report.js'
 import { actionsSource, getSettings } from './settings.js'
+import * as core from './workflow-commands.js'
 
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal })
 
 /** Whether an outcome fails the step. A timeout always does; an error or cancellation unless told not to. */
 export function failsStep(outcome: Outcome, failOnError: boolean): boolean {
@@ -16,8 +18,29 @@ export function failsStep(outcome: Outcome, failOnError: boolean): boolean {
   return false
 }
 
+/**
+ * A cancelled workflow gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that. The
+ * first signal aborts the wait so that the session can be stopped; later ones must not end the
+ * process before that is done, so the handlers stay.
+ */
+function onCancellation(): AbortSignal {
+  const cancel = new AbortController()
+  const handle = (signal: NodeJS.Signals): void => {
+    if (cancel.signal.aborted) {
+      core.info(`Received ${signal} again; still stopping the agent's session.`)
+      return
+    }
+    core.info(`Received ${signal}: the workflow is being cancelled; stopping the agent's session.`)
+    cancel.abort(new Error(`cancelled by ${signal}`))
+  }
+  process.on('SIGINT', handle)
+  process.on('SIGTERM', handle)
+  return cancel.signal
+}
+
 export async function run(): Promise<void> {
   let redact: Redact = text => text
+  const cancelled = onCancellation()
   try {
     const { settings, warnings } = getSettings(
       actionsSource(process.env, secret => core.setSecret(secret))
@@ -28,20 +51,39 @@ export async function run(): Promise<void> {
     const client = new NetlifyClient({
       token: settings.token,
       apiUrl: settings.apiUrl,
+      signal: cancelled,
+      sleep,
       onRetry: e =>
         core.info(
           `Netlify answered ${e.method} ${e.path} with ${e.reason}; trying again in ${(e.delayMs / 1000).toFixed(1)} s (attempt ${e.attempt + 1}).`
         )
     })
+    // Stopping must work after cancellation, and fit in the runner's few seconds.
+    const stopClient = new NetlifyClient({
+      token: settings.token,
+      apiUrl: settings.apiUrl,
+      timeoutMs: 3_000,
+      maxAttempts: 2,
+      backoff: { baseMs: 200, capMs: 1_000 }
+    })
     try {
-      const report = await runCommand(settings, { client, redact, now: Date.now, sleep })
+      const report = await runCommand(settings, {
+        client,
+        stopClient,
+        cancelled,
+        redact,
+        now: Date.now,
+        sleep
+      })
       if (report.failure && failsStep(report.outcome, settings.failOnError))
         core.setFailed(redact(report.failure))
       else if (report.failure) core.warning(redact(report.failure))
     } finally {
       client.close()
+      stopClient.close()
     }
   } catch (err) {
+    setOutcome(cancelled.aborted ? 'cancelled' : 'failure')
     core.setFailed(redact(err instanceof Error ? err.message : String(err)))
   }
 }

@@ -1,3 +1,50 @@
-// The post step. It will stop a session that main started and never saw finish; until then it
-// has nothing to clean up. It never fails the job.
-export async function cleanup(): Promise<void> {}
+// The post step. It runs after main on success, failure and cancellation. If main started a
+// session and never settled it (main was killed, or crashed), the session may still be spending
+// credits: stop it. It warns about what it could not do, and never fails the job.
+import { NetlifyClient } from './netlify/client.js'
+import { isTerminalSessionState, normalizeState } from './netlify/states.js'
+import { redactor } from './redact.js'
+import { actionsSource, readToken } from './settings.js'
+import { readSavedRun } from './state.js'
+import * as core from './workflow-commands.js'
+
+export async function cleanup(): Promise<void> {
+  const saved = readSavedRun()
+  if (!saved || saved.settled) return
+  const token = readToken(actionsSource(process.env, secret => core.setSecret(secret)))
+  const redact = redactor([token])
+  const { runnerId, sessionId } = saved
+  if (token === '') {
+    core.warning(
+      `Session ${sessionId} of agent runner ${runnerId} may still be running, and the post step has no token to stop it with: stop it on the Netlify dashboard.`
+    )
+    return
+  }
+  const client = new NetlifyClient({
+    token,
+    apiUrl: saved.apiUrl,
+    timeoutMs: 10_000,
+    maxAttempts: 3
+  })
+  try {
+    const session = await client.getSession(runnerId, sessionId)
+    if (isTerminalSessionState(session.state)) {
+      core.info(
+        `Session ${sessionId} is already ${normalizeState(session.state)}; nothing to stop.`
+      )
+      return
+    }
+    await client.stopSession(runnerId, sessionId)
+    core.warning(
+      `The main step did not see session ${sessionId} of agent runner ${runnerId} finish (it was cancelled or crashed), so the post step stopped it to stop it spending credits.`
+    )
+  } catch (err) {
+    core.warning(
+      redact(
+        `Could not stop session ${sessionId} of agent runner ${runnerId}, which may still be running: ${err instanceof Error ? err.message : String(err)}. Stop it on the Netlify dashboard.`
+      )
+    )
+  } finally {
+    client.close()
+  }
+}

@@ -8,6 +8,8 @@ import type { CreateMode } from './netlify/types.js'
 
 export const KNOWN_AGENTS = ['claude', 'codex', 'gemini'] as const
 export const MODES: readonly CreateMode[] = ['normal', 'create', 'ask']
+export type OnTimeout = 'stop' | 'leave'
+export const ON_TIMEOUT: readonly OnTimeout[] = ['stop', 'leave']
 
 export interface Settings {
   token: string
@@ -25,6 +27,8 @@ export interface Settings {
   agentRunnerId: string | undefined
   wait: boolean
   timeoutMs: number
+  /** Past the deadline: stop the session, or leave it running. */
+  onTimeout: OnTimeout
   pollIntervalMs: number
   failOnError: boolean
   jobSummary: boolean
@@ -170,10 +174,16 @@ function readPrompt(source: SettingsSource): string {
   return inline
 }
 
-export function getSettings(source: SettingsSource = actionsSource()): ParsedSettings {
-  const warnings: string[] = []
+/** The Netlify token (input, else NETLIFY_AUTH_TOKEN), masked the moment it is read; '' if none. */
+export function readToken(source: SettingsSource): string {
   const token = source.input('netlify-auth-token') || (source.env.NETLIFY_AUTH_TOKEN ?? '').trim()
   if (token !== '') source.mask?.(token)
+  return token
+}
+
+export function getSettings(source: SettingsSource = actionsSource()): ParsedSettings {
+  const warnings: string[] = []
+  const token = readToken(source)
   if (token === '') {
     throw new InputError(
       'netlify-auth-token',
@@ -235,6 +245,7 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
     timeoutMs:
       parsePositiveNumber('timeout-minutes', source.input('timeout-minutes'), 60, 'minutes') *
       60_000,
+    onTimeout: oneOf('on-timeout', source.input('on-timeout'), ON_TIMEOUT, 'stop'),
     pollIntervalMs:
       parsePositiveNumber('poll-interval', source.input('poll-interval'), 20, 'seconds') * 1000,
     failOnError: parseBoolean('fail-on-error', source.input('fail-on-error'), true),

@@ -1,31 +1,31 @@
 // The only module that touches the step's saved state: what the main step started, so that the
-// post step can find it (and stop it if main never saw it finish).
+// post step can find it, and stop it if main never settled its fate (main was killed or crashed).
 import * as core from './workflow-commands.js'
 
 enum StateKey {
   RunnerId = 'agent-runner-id',
   SessionId = 'session-id',
   ApiUrl = 'api-url',
-  Finished = 'finished'
+  Settled = 'settled'
 }
 
 export interface SavedRun {
   runnerId: string
   sessionId: string
   apiUrl: string
-  /** Whether main saw the session reach a terminal state. */
-  finished: boolean
+  /** Whether main settled the session: saw it end, stopped it, or left it running on purpose. */
+  settled: boolean
 }
 
 export function saveStartedRun(run: { runnerId: string; sessionId: string; apiUrl: string }): void {
   core.saveState(StateKey.RunnerId, run.runnerId)
   core.saveState(StateKey.SessionId, run.sessionId)
   core.saveState(StateKey.ApiUrl, run.apiUrl)
-  core.saveState(StateKey.Finished, 'false')
+  core.saveState(StateKey.Settled, 'false')
 }
 
-export function saveRunFinished(): void {
-  core.saveState(StateKey.Finished, 'true')
+export function saveRunSettled(): void {
+  core.saveState(StateKey.Settled, 'true')
 }
 
 export function readSavedRun(): SavedRun | undefined {
@@ -36,6 +36,6 @@ export function readSavedRun(): SavedRun | undefined {
     runnerId,
     sessionId,
     apiUrl: core.getState(StateKey.ApiUrl),
-    finished: core.getState(StateKey.Finished) === 'true'
+    settled: core.getState(StateKey.Settled) === 'true'
   }
 }

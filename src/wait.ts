@@ -1,5 +1,6 @@
 // Waiting for a session to end. The cadence is one pure function (pollDelayMs); the loop takes its
 // client, clock and sleep as parameters so that tests and the benchmark drive it without waiting.
+import { setTimeout as delay } from 'node:timers/promises'
 import type { NetlifyClient } from './netlify/client.js'
 import { isTerminalSessionState } from './netlify/states.js'
 import type { AgentRunnerSession, SessionStep } from './netlify/types.js'
@@ -17,6 +18,23 @@ export const POLL_GROWTH = 0.1
 export function pollDelayMs(elapsedMs: number, maxMs: number): number {
   const grown = Math.max(MIN_POLL_MS, Math.floor(elapsedMs * POLL_GROWTH))
   return Math.min(maxMs, grown)
+}
+
+/**
+ * What the schedule means for a session of `lengthMs`: the status checks made (the first at once)
+ * and how long after the end the check that notices it comes. For tests and the benchmark.
+ */
+export function simulateSchedule(
+  lengthMs: number,
+  maxMs: number
+): { polls: number; lagMs: number } {
+  let t = 0
+  let polls = 0
+  for (;;) {
+    polls++
+    if (t >= lengthMs) return { polls, lagMs: t - lengthMs }
+    t += pollDelayMs(t, maxMs)
+  }
 }
 
 /** Steps not yet shown: sessions only append steps, so what lies past the count already shown. */
@@ -38,8 +56,11 @@ export interface WaitOptions {
   onStep: (step: SessionStep, index: number) => void
   /** Called after each status check. */
   onPoll?: (session: AgentRunnerSession) => void
+  /** Aborted when the workflow is cancelled: the wait ends at once, with the signal's reason. */
+  signal?: AbortSignal
   now?: () => number
-  sleep?: (ms: number) => Promise<void>
+  /** Must end early (rejecting) when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
 export type WaitResult =
@@ -49,11 +70,12 @@ export type WaitResult =
 /** Polls until the session reaches done, error or cancelled, or the deadline passes. */
 export async function waitForSession(options: WaitOptions): Promise<WaitResult> {
   const now = options.now ?? Date.now
-  const sleep = options.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }))
   const started = now()
   let shown = 0
   let polls = 0
   for (;;) {
+    options.signal?.throwIfAborted()
     const session = await options.client.getSession(options.runnerId, options.sessionId)
     polls++
     // Steps first: a session's last steps arrive with its final state, and the log should read in order.
@@ -62,6 +84,9 @@ export async function waitForSession(options: WaitOptions): Promise<WaitResult> 
     if (isTerminalSessionState(session.state)) return { kind: 'finished', session, polls }
     const remaining = options.deadline - now()
     if (remaining <= 0) return { kind: 'timed-out', session, polls }
-    await sleep(Math.min(remaining, pollDelayMs(now() - started, options.maxIntervalMs)))
+    await sleep(
+      Math.min(remaining, pollDelayMs(now() - started, options.maxIntervalMs)),
+      options.signal
+    )
   }
 }

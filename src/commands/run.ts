@@ -12,14 +12,19 @@ import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
 import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from '../report/run-report.js'
 import { renderSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings.js'
-import { saveRunFinished, saveStartedRun } from '../state.js'
-import { waitForSession } from '../wait.js'
+import { saveRunSettled, saveStartedRun } from '../state.js'
+import { waitForSession, type WaitResult } from '../wait.js'
 
 export interface RunDeps {
+  /** The client for the run; its requests end when `cancelled` aborts. */
   client: NetlifyClient
+  /** A client that outlives cancellation, with short timeouts: it stops sessions. */
+  stopClient: NetlifyClient
+  /** Aborted when the workflow is cancelled (SIGINT, SIGTERM). */
+  cancelled: AbortSignal
   redact: Redact
   now: () => number
-  sleep: (ms: number) => Promise<void>
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
 interface Started {
@@ -28,8 +33,13 @@ interface Started {
   session: AgentRunnerSession
 }
 
-/** How long to wait for a stopped session to show it stopped. */
+/** How long to wait for a stopped session to show it stopped, past the deadline. */
 const STOP_CONFIRM_MS = 30_000
+/**
+ * The same on cancellation: the runner sends SIGTERM 7.5 s after SIGINT and kills the process
+ * 2.5 s later, and the stop request itself must fit in that window too.
+ */
+const CANCEL_CONFIRM_MS = 3_000
 
 async function start(settings: Settings, client: NetlifyClient): Promise<Started> {
   const site = await client.getSite(settings.siteId)
@@ -61,29 +71,35 @@ async function start(settings: Settings, client: NetlifyClient): Promise<Started
   return { site, runnerId: runner.id, session }
 }
 
-/** Stops a session that outlived the deadline, and waits briefly to see it stopped. */
+/**
+ * Stops a session and waits up to `confirmMs` to see it stopped. Once Netlify has accepted the stop,
+ * the session's fate is settled: the post step need not stop it again.
+ */
 async function stopAndConfirm(
-  client: NetlifyClient,
   runnerId: string,
   session: AgentRunnerSession,
-  deps: RunDeps
+  deps: RunDeps,
+  confirmMs: number
 ): Promise<AgentRunnerSession> {
+  const client = deps.stopClient
   core.info(`Stopping session ${session.id} so that it stops spending credits…`)
   await client.stopSession(runnerId, session.id)
-  const until = deps.now() + STOP_CONFIRM_MS
-  let latest = session
-  while (deps.now() < until) {
-    latest = await client.getSession(runnerId, session.id)
+  saveRunSettled()
+  const until = deps.now() + confirmMs
+  for (;;) {
+    const latest = await client.getSession(runnerId, session.id)
     if (isTerminalSessionState(latest.state)) {
       core.info(`Session ${session.id} is ${normalizeState(latest.state)}.`)
       return latest
     }
-    await deps.sleep(1_000)
+    if (deps.now() >= until) {
+      core.warning(
+        `Netlify accepted the stop of session ${session.id}, but it still reads ${normalizeState(latest.state)}.`
+      )
+      return latest
+    }
+    await deps.sleep(500)
   }
-  core.warning(
-    `Asked Netlify to stop session ${session.id}, but it still reads ${normalizeState(latest.state)}.`
-  )
-  return latest
 }
 
 async function downloadDiffs(
@@ -113,8 +129,12 @@ async function downloadDiffs(
   return { resultFile, cumulativeFile: cumulativeBytes === null ? undefined : cumulativePath, stat }
 }
 
+/** How the wait ended, beyond the session's own state. */
+type Ending = 'finished' | 'timed-out-stopped' | 'timed-out-left' | 'workflow-cancelled'
+
 function failureOf(
   outcome: RunReport['outcome'],
+  ending: Ending,
   session: AgentRunnerSession,
   timeoutMs: number
 ): string | undefined {
@@ -122,9 +142,15 @@ function failureOf(
     case 'failure':
       return `The agent's session ended in ${normalizeState(session.state)}: ${session.result?.trim() || 'Netlify gave no reason.'}`
     case 'cancelled':
-      return 'The session was cancelled before it finished (from the Netlify dashboard, the API, or another workflow).'
+      return ending === 'workflow-cancelled'
+        ? `The workflow was cancelled, so the action stopped session ${session.id}.`
+        : 'The session was cancelled before it finished (from the Netlify dashboard, the API, or another workflow).'
     case 'timed-out':
-      return `The session did not finish within \`timeout-minutes\` (${timeoutMs / 60_000} minutes).`
+      return `The session did not finish within \`timeout-minutes\` (${timeoutMs / 60_000} minutes)${
+        ending === 'timed-out-left'
+          ? '; it was left running, as `on-timeout: leave` asks'
+          : ', so the action stopped it'
+      }.`
     default:
       return undefined
   }
@@ -145,47 +171,79 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
   let outcome: RunReport['outcome'] = 'started'
   let runner: AgentRunner | undefined
   let diff: DiffFiles | undefined
+  let ending: Ending = 'finished'
 
+  if (!settings.wait) saveRunSettled()
   if (settings.wait) {
     let lastState = normalizeState(session.state)
-    const waited = await waitForSession({
-      client,
-      runnerId,
-      sessionId: session.id,
-      deadline: deps.now() + settings.timeoutMs,
-      maxIntervalMs: settings.pollIntervalMs,
-      now: deps.now,
-      sleep: deps.sleep,
-      onStep: (step, index) => {
-        const message = step.message?.trim() ? `: ${step.message.trim()}` : ''
-        core.info(deps.redact(`[${index + 1}] ${step.title}${message}`))
-      },
-      onPoll: polled => {
-        const state = normalizeState(polled.state)
-        if (state !== lastState) core.info(`Session is ${state}.`)
-        lastState = state
-      }
-    })
-    session = waited.session
-    if (waited.kind === 'timed-out') {
+    let waited: WaitResult | undefined
+    const deadline = deps.now() + settings.timeoutMs
+    // No retry of a status check may carry the wait past the step's own deadline.
+    client.deadline = deadline
+    try {
+      waited = await waitForSession({
+        client,
+        runnerId,
+        sessionId: session.id,
+        deadline,
+        maxIntervalMs: settings.pollIntervalMs,
+        signal: deps.cancelled,
+        now: deps.now,
+        sleep: deps.sleep,
+        onStep: (step, index) => {
+          const message = step.message?.trim() ? `: ${step.message.trim()}` : ''
+          core.info(deps.redact(`[${index + 1}] ${step.title}${message}`))
+        },
+        onPoll: polled => {
+          session = polled
+          const state = normalizeState(polled.state)
+          if (state !== lastState) core.info(`Session is ${state}.`)
+          lastState = state
+        }
+      })
+    } catch (err) {
+      // Anything but cancellation leaves the session unsettled: the post step stops it.
+      if (!deps.cancelled.aborted) throw err
+    }
+
+    if (!waited) {
+      ending = 'workflow-cancelled'
+      outcome = 'cancelled'
+      session = await stopAndConfirm(runnerId, session, deps, CANCEL_CONFIRM_MS)
+    } else if (waited.kind === 'timed-out') {
       outcome = 'timed-out'
-      session = await stopAndConfirm(client, runnerId, session, deps)
+      session = waited.session
+      if (settings.onTimeout === 'stop') {
+        ending = 'timed-out-stopped'
+        session = await stopAndConfirm(runnerId, session, deps, STOP_CONFIRM_MS)
+      } else {
+        ending = 'timed-out-left'
+        saveRunSettled()
+        core.warning(
+          `Session ${session.id} is still ${normalizeState(session.state)} and was left running (\`on-timeout: leave\`). Follow it, or stop it, on Netlify: ${url}`
+        )
+      }
     } else {
+      saveRunSettled()
+      session = waited.session
       outcome = outcomeOf(session.state)
     }
-    saveRunFinished()
-    core.startGroup('Result')
-    try {
-      // The runner (title, branch) is read while the diffs download.
-      ;[runner, diff] = await Promise.all([
-        client.getRunner(runnerId),
-        outcome === 'success'
-          ? downloadDiffs(client, runnerId, session, settings.tempDir)
-          : undefined
-      ])
-      if (session.result) core.info(deps.redact(session.result))
-    } finally {
-      core.endGroup()
+
+    // On cancellation the runner allows seconds, not minutes: report what is known, fetch nothing.
+    if (ending !== 'workflow-cancelled') {
+      core.startGroup('Result')
+      try {
+        // The runner (title, branch) is read while the diffs download.
+        ;[runner, diff] = await Promise.all([
+          client.getRunner(runnerId),
+          outcome === 'success'
+            ? downloadDiffs(client, runnerId, session, settings.tempDir)
+            : undefined
+        ])
+        if (session.result) core.info(deps.redact(session.result))
+      } finally {
+        core.endGroup()
+      }
     }
   }
 
@@ -197,7 +255,7 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
     prompt: settings.prompt,
     followUp: settings.agentRunnerId !== undefined,
     diff,
-    failure: failureOf(outcome, session, settings.timeoutMs)
+    failure: failureOf(outcome, ending, session, settings.timeoutMs)
   }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))

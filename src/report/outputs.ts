@@ -2,7 +2,7 @@
 import * as core from '../workflow-commands.js'
 import { normalizeState } from '../netlify/states.js'
 import type { Redact } from '../redact.js'
-import type { RunReport } from './run-report.js'
+import type { Outcome, RunReport } from './run-report.js'
 
 /** The ids and the dashboard link: set the moment the run exists, before any waiting. */
 export function setStartOutputs(ids: {
@@ -13,6 +13,11 @@ export function setStartOutputs(ids: {
   core.setOutput('agent-runner-id', ids.runnerId)
   core.setOutput('session-id', ids.sessionId)
   core.setOutput('agent-runner-url', ids.runnerUrl)
+}
+
+/** The outcome alone, for a step that failed before it had a report. */
+export function setOutcome(outcome: Outcome): void {
+  core.setOutput('outcome', outcome)
 }
 
 export function setReportOutputs(report: RunReport, redact: Redact): void {

@@ -1,0 +1,206 @@
+// A paid run is never lost: cancellation, kills, crashes and deadlines all end with the remote
+// session in a known state. dist/main and dist/post, as the runner starts them, against the fake.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import {
+  parseFileCommands,
+  runAction,
+  startAction,
+  type ActionProcess
+} from '../__fixtures__/actions-runner.js'
+import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
+
+const TOKEN = 'nfp_lifecycle_token'
+const SITE = 'site-life'
+let fake: FakeNetlify
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'netlify-auth-token': TOKEN,
+    'site-id': SITE,
+    'api-url': fake.url,
+    prompt: 'Refactor the header',
+    ...extra
+  }
+}
+
+/** The ids the step has set, once it has set them, while it still runs. */
+async function idsWhileRunning(
+  step: ActionProcess
+): Promise<{ runnerId: string; sessionId: string }> {
+  for (let i = 0; i < 200; i++) {
+    const outputs = parseFileCommands(readFileSync(step.files.output, 'utf8'))
+    if (outputs['session-id'] && outputs['agent-runner-id']) {
+      expect(step.child.exitCode).toBeNull()
+      return { runnerId: outputs['agent-runner-id'], sessionId: outputs['session-id'] }
+    }
+    await new Promise(r => setTimeout(r, 25))
+  }
+  throw new Error('the step never set its ids')
+}
+
+function sessionState(runnerId: string): string {
+  return (fake.sessions(runnerId)[0]?.state ?? '').toLowerCase()
+}
+
+beforeAll(async () => {
+  fake = await startFakeNetlify({
+    token: TOKEN,
+    sites: [{ id: SITE, name: 'life-site', account_id: 'acct-life' }],
+    scenario: { sessionMs: 60_000, steps: 3 }
+  })
+})
+
+afterAll(async () => {
+  await fake.close()
+})
+
+afterEach(() => {
+  fake.clearFaults()
+  fake.setScenario({ sessionMs: 60_000, steps: 3 })
+})
+
+describe('when the workflow is cancelled', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s stops the session within the runner’s window and reports cancelled',
+    async signal => {
+      const step = startAction({ inputs: inputs() })
+      const { runnerId } = await idsWhileRunning(step)
+      // Let the wait settle into its sleep between checks.
+      await new Promise(r => setTimeout(r, 300))
+      const sent = Date.now()
+      step.child.kill(signal)
+      const run = await step.done
+      expect(Date.now() - sent).toBeLessThan(7_500)
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs.outcome).toBe('cancelled')
+      expect(run.outputs.state).toBe('cancelled')
+      expect(sessionState(runnerId)).toBe('cancelled')
+      expect(run.log).toContain(`Received ${signal}: the workflow is being cancelled`)
+      expect(run.summary).toContain('🚫 Netlify agent run was cancelled')
+      expect(run.summary).toContain('The workflow was cancelled, so the action stopped session')
+
+      // The post step sees the session settled and leaves it be.
+      const before = fake.requests.length
+      const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
+      expect(post.exitCode).toBe(0)
+      expect(fake.requests.length).toBe(before)
+    }
+  )
+
+  it('a main step killed outright is cleaned up by the post step', async () => {
+    const step = startAction({ inputs: inputs() })
+    const { runnerId } = await idsWhileRunning(step)
+    step.child.kill('SIGKILL')
+    const killed = await step.done
+    expect(killed.signal).toBe('SIGKILL')
+    expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
+
+    const post = await runAction({ dir: killed.dir, entry: 'post', inputs: inputs() })
+    expect(post.exitCode).toBe(0)
+    expect(sessionState(runnerId)).toBe('cancelled')
+    expect(post.log).toMatch(
+      /::warning::The main step did not see session \S+ of agent runner \S+ finish/
+    )
+    expect(post.log.split('\n')[0]).toBe(`::add-mask::${TOKEN}`)
+    expect(fake.runners().filter(r => r.id === runnerId)).toHaveLength(1)
+  })
+
+  it('a main step that crashed mid-wait is cleaned up by the post step', async () => {
+    fake.injectFault({
+      method: 'GET',
+      path: /\/sessions\/[^/]+$/,
+      status: 401,
+      body: '{"error":"token revoked"}'
+    })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('failure')
+    expect(run.log).toContain('token revoked')
+    const runnerId = run.outputs['agent-runner-id']!
+    expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
+
+    const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
+    expect(post.exitCode).toBe(0)
+    expect(sessionState(runnerId)).toBe('cancelled')
+  })
+
+  it('the post step warns, and still passes, when it cannot stop the session', async () => {
+    const step = startAction({ inputs: inputs() })
+    const { runnerId } = await idsWhileRunning(step)
+    step.child.kill('SIGKILL')
+    const killed = await step.done
+    fake.injectFault({ path: /\/sessions\//, status: 503, times: Infinity })
+    const post = await runAction({ dir: killed.dir, entry: 'post', inputs: inputs() })
+    expect(post.exitCode).toBe(0)
+    expect(post.log).toMatch(
+      /::warning::Could not stop session \S+ of agent runner \S+, which may still be running/
+    )
+    expect(post.log.split(TOKEN).length - 1).toBe(1) // the mask command alone
+    fake.clearFaults()
+    expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
+  })
+})
+
+describe('what the post step leaves alone', () => {
+  it('a session that finished', async () => {
+    fake.setScenario({ sessionMs: 300 })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.outputs.outcome).toBe('success')
+    const before = fake.requests.length
+    const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
+    expect(post.exitCode).toBe(0)
+    expect(fake.requests.length).toBe(before)
+  })
+
+  it('a session started with wait: false, left running on purpose', async () => {
+    const run = await runAction({ inputs: inputs({ wait: 'false' }) })
+    expect(run.outputs.outcome).toBe('started')
+    const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
+    expect(post.exitCode).toBe(0)
+    expect(sessionState(run.outputs['agent-runner-id']!)).toMatch(/^(new|running)$/)
+  })
+})
+
+describe('past timeout-minutes', () => {
+  it('on-timeout: leave leaves the session running, says how to follow it, and fails as timed-out', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'timeout-minutes': '0.05', 'on-timeout': 'leave' })
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('timed-out')
+    const runnerId = run.outputs['agent-runner-id']!
+    expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
+    expect(run.log).toContain(
+      `was left running (\`on-timeout: leave\`). Follow it, or stop it, on Netlify: https://app.netlify.com/projects/life-site/agent-runs/${runnerId}`
+    )
+    expect(run.log).toContain(
+      '::error::The session did not finish within `timeout-minutes` (0.05 minutes); it was left running'
+    )
+
+    const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
+    expect(post.exitCode).toBe(0)
+    expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
+  })
+
+  it('on-timeout: stop (the default) stops it and confirms', async () => {
+    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.05' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('timed-out')
+    expect(sessionState(run.outputs['agent-runner-id']!)).toBe('cancelled')
+    expect(run.log).toMatch(/Session \S+ is cancelled\./)
+    expect(run.log).toContain(
+      '::error::The session did not finish within `timeout-minutes` (0.05 minutes), so the action stopped it.'
+    )
+  })
+
+  it('refuses an on-timeout it does not know, before any request', async () => {
+    const before = fake.requests.length
+    const run = await runAction({ inputs: inputs({ 'on-timeout': 'ignore' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.log).toContain(
+      '::error::Input `on-timeout` must be one of stop, leave; got "ignore".'
+    )
+    expect(fake.requests.length).toBe(before)
+  })
+})
