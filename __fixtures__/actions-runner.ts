@@ -160,3 +160,20 @@ export function startAction(options: ActionOptions = {}): ActionProcess {
 export function runAction(options: ActionOptions = {}): Promise<ActionResult> {
   return startAction(options).done
 }
+
+/** The step's outputs once it has set `session-id`, read while it is still running. */
+export async function outputsWhileRunning(
+  step: ActionProcess,
+  timeoutMs = 5_000
+): Promise<Record<string, string>> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    const outputs = parseFileCommands(read(step.files.output))
+    if (outputs['session-id']) {
+      if (step.child.exitCode !== null) throw new Error('the step had already exited')
+      return outputs
+    }
+    await new Promise(resolve => setTimeout(resolve, 25))
+  }
+  throw new Error(`the step set no session-id within ${timeoutMs} ms:\n${step.log()}`)
+}

@@ -1,9 +1,8 @@
 // A paid run is never lost: cancellation, kills, crashes and deadlines all end with the remote
 // session in a known state. dist/main and dist/post, as the runner starts them, against the fake.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import {
-  parseFileCommands,
+  outputsWhileRunning,
   runAction,
   startAction,
   type ActionProcess
@@ -28,15 +27,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 async function idsWhileRunning(
   step: ActionProcess
 ): Promise<{ runnerId: string; sessionId: string }> {
-  for (let i = 0; i < 200; i++) {
-    const outputs = parseFileCommands(readFileSync(step.files.output, 'utf8'))
-    if (outputs['session-id'] && outputs['agent-runner-id']) {
-      expect(step.child.exitCode).toBeNull()
-      return { runnerId: outputs['agent-runner-id'], sessionId: outputs['session-id'] }
-    }
-    await new Promise(r => setTimeout(r, 25))
-  }
-  throw new Error('the step never set its ids')
+  const outputs = await outputsWhileRunning(step)
+  return { runnerId: outputs['agent-runner-id']!, sessionId: outputs['session-id']! }
 }
 
 function sessionState(runnerId: string): string {

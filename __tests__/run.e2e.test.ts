@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import {
   ACTION_NODE,
   makeStepDir,
-  parseFileCommands,
+  outputsWhileRunning,
   ROOT,
   runAction,
   startAction
@@ -166,7 +166,7 @@ describe('the README step: start, wait, report', () => {
   it('sets the ids and the dashboard link as soon as the run exists, before waiting', async () => {
     fake.setScenario({ sessionMs: 4_000 })
     const step = startAction({ inputs: inputs() })
-    const ids = await readOutputsWhileRunning(step)
+    const ids = await outputsWhileRunning(step)
     const runnerId = ids['agent-runner-id']!
     expect(fake.runners().map(r => r.id)).toContain(runnerId)
     expect(ids['session-id']).toBe(fake.sessions(runnerId)[0]?.id)
@@ -368,7 +368,7 @@ describe('how a run can end', () => {
   it('a session cancelled elsewhere ends the step with outcome cancelled', async () => {
     fake.setScenario({ sessionMs: 30_000 })
     const step = startAction({ inputs: inputs() })
-    const ids = await readOutputsWhileRunning(step)
+    const ids = await outputsWhileRunning(step)
     await fetch(
       `${fake.url}/api/v1/agent_runners/${ids['agent-runner-id']}/sessions/${ids['session-id']}`,
       {
@@ -489,18 +489,3 @@ describe('bad input gets one clear error and sends nothing', () => {
     expect(fake.requests.length).toBe(before)
   })
 })
-
-/** Waits until the step has written its ids to GITHUB_OUTPUT, while it is still running. */
-async function readOutputsWhileRunning(
-  step: ReturnType<typeof startAction>
-): Promise<Record<string, string>> {
-  for (let i = 0; i < 200; i++) {
-    const outputs = parseFileCommands(readFileSync(step.files.output, 'utf8'))
-    if (outputs['session-id']) {
-      expect(step.child.exitCode).toBeNull()
-      return outputs
-    }
-    await new Promise(r => setTimeout(r, 25))
-  }
-  throw new Error('the step never set its ids')
-}
