@@ -14,9 +14,12 @@ export async function cleanup(): Promise<void> {
   const token = readToken(actionsSource(process.env, secret => core.setSecret(secret)))
   const redact = redactor([token])
   const { runnerId, sessionId } = saved
+  const what = sessionId
+    ? `session ${sessionId} of agent runner ${runnerId}`
+    : `agent runner ${runnerId}`
   if (token === '') {
     core.warning(
-      `Session ${sessionId} of agent runner ${runnerId} may still be running, and the post step has no token to stop it with: stop it on the Netlify dashboard.`
+      `The run of ${what} may still be going, and the post step has no token to stop it with: stop it on the Netlify dashboard.`
     )
     return
   }
@@ -27,21 +30,26 @@ export async function cleanup(): Promise<void> {
     maxAttempts: 3
   })
   try {
-    const session = await client.getSession(runnerId, sessionId)
-    if (isTerminalSessionState(session.state)) {
-      core.info(
-        `Session ${sessionId} is already ${normalizeState(session.state)}; nothing to stop.`
-      )
-      return
+    if (sessionId === '') {
+      // Main stopped before it knew the session: stopping the runner stops its active session.
+      await client.stopRunner(runnerId)
+    } else {
+      const session = await client.getSession(runnerId, sessionId)
+      if (isTerminalSessionState(session.state)) {
+        core.info(
+          `Session ${sessionId} is already ${normalizeState(session.state)}; nothing to stop.`
+        )
+        return
+      }
+      await client.stopSession(runnerId, sessionId)
     }
-    await client.stopSession(runnerId, sessionId)
     core.warning(
-      `The main step did not see session ${sessionId} of agent runner ${runnerId} finish (it was cancelled or crashed), so the post step stopped it to stop it spending credits.`
+      `The main step did not see ${what} finish (it was cancelled or crashed), so the post step stopped it to stop it spending credits.`
     )
   } catch (err) {
     core.warning(
       redact(
-        `Could not stop session ${sessionId} of agent runner ${runnerId}, which may still be running: ${err instanceof Error ? err.message : String(err)}. Stop it on the Netlify dashboard.`
+        `Could not stop ${what}, which may still be running: ${err instanceof Error ? err.message : String(err)}. Stop it on the Netlify dashboard.`
       )
     )
   } finally {

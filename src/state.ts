@@ -11,17 +11,22 @@ enum StateKey {
 
 export interface SavedRun {
   runnerId: string
+  /** '' when main was stopped between creating the runner and reading its session. */
   sessionId: string
   apiUrl: string
   /** Whether main settled the session: saw it end, stopped it, or left it running on purpose. */
   settled: boolean
 }
 
-export function saveStartedRun(run: { runnerId: string; sessionId: string; apiUrl: string }): void {
+/** The runner exists (and may be spending credits) from here on. */
+export function saveStartedRunner(run: { runnerId: string; apiUrl: string }): void {
   core.saveState(StateKey.RunnerId, run.runnerId)
-  core.saveState(StateKey.SessionId, run.sessionId)
   core.saveState(StateKey.ApiUrl, run.apiUrl)
   core.saveState(StateKey.Settled, 'false')
+}
+
+export function saveStartedSession(sessionId: string): void {
+  core.saveState(StateKey.SessionId, sessionId)
 }
 
 export function saveRunSettled(): void {
@@ -30,11 +35,10 @@ export function saveRunSettled(): void {
 
 export function readSavedRun(): SavedRun | undefined {
   const runnerId = core.getState(StateKey.RunnerId)
-  const sessionId = core.getState(StateKey.SessionId)
-  if (runnerId === '' || sessionId === '') return undefined
+  if (runnerId === '') return undefined
   return {
     runnerId,
-    sessionId,
+    sessionId: core.getState(StateKey.SessionId),
     apiUrl: core.getState(StateKey.ApiUrl),
     settled: core.getState(StateKey.Settled) === 'true'
   }

@@ -12,7 +12,8 @@ import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
 import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from '../report/run-report.js'
 import { renderSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings.js'
-import { saveRunSettled, saveStartedRun } from '../state.js'
+import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
+import { startFollowUp, startRunner } from '../start.js'
 import { waitForSession, type WaitResult } from '../wait.js'
 
 export interface RunDeps {
@@ -41,34 +42,43 @@ const STOP_CONFIRM_MS = 30_000
  */
 const CANCEL_CONFIRM_MS = 3_000
 
-async function start(settings: Settings, client: NetlifyClient): Promise<Started> {
+async function start(settings: Settings, deps: RunDeps): Promise<Started> {
+  const { client } = deps
   const site = await client.getSite(settings.siteId)
-  core.info(`Site: ${site.name} (${settings.siteId})`)
-  if (settings.agentRunnerId) {
-    const session = await client.createSession(settings.agentRunnerId, {
-      prompt: settings.prompt,
-      agent: settings.agent,
-      model: settings.model,
-      dev_server_image: settings.devServerImage
-    })
-    return { site, runnerId: settings.agentRunnerId, session }
+  core.info(`Site: ${site.name} (${site.id})`)
+  const startDeps = {
+    client,
+    now: deps.now,
+    sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
+    onRunner: (runnerId: string) => saveStartedRunner({ runnerId, apiUrl: settings.apiUrl })
   }
-  const runner = await client.createRunner(settings.siteId, {
-    prompt: settings.prompt,
-    agent: settings.agent,
-    model: settings.model,
-    mode: settings.mode,
-    branch: settings.branch,
-    deploy_id: settings.deployId,
-    parent_agent_runner_id: settings.parentAgentRunnerId,
-    dev_server_image: settings.devServerImage
-  })
-  // Creating a runner answers with the runner; its first session is read from the list.
-  const { items } = await client.listSessions(runner.id, { order_by: 'desc', per_page: 1 })
-  const session = items[0]
-  if (!session)
-    throw new Error(`Agent runner ${runner.id} was created, but Netlify lists no session for it.`)
-  return { site, runnerId: runner.id, session }
+  const started = settings.agentRunnerId
+    ? await startFollowUp(
+        settings.agentRunnerId,
+        {
+          prompt: settings.prompt,
+          agent: settings.agent,
+          model: settings.model,
+          dev_server_image: settings.devServerImage
+        },
+        startDeps
+      )
+    : await startRunner(
+        site,
+        {
+          prompt: settings.prompt,
+          agent: settings.agent,
+          model: settings.model,
+          mode: settings.mode,
+          branch: settings.branch,
+          deploy_id: settings.deployId,
+          parent_agent_runner_id: settings.parentAgentRunnerId,
+          dev_server_image: settings.devServerImage
+        },
+        startDeps
+      )
+  saveStartedSession(started.session.id)
+  return { site, ...started }
 }
 
 /**
@@ -159,10 +169,9 @@ function failureOf(
 export async function runCommand(settings: Settings, deps: RunDeps): Promise<RunReport> {
   const { client } = deps
   core.startGroup(settings.agentRunnerId ? 'Starting a follow-up session' : 'Starting an agent run')
-  const started = await start(settings, client).finally(() => core.endGroup())
+  const started = await start(settings, deps).finally(() => core.endGroup())
   const { runnerId, site } = started
   const url = runnerUrl(site.name, runnerId)
-  saveStartedRun({ runnerId, sessionId: started.session.id, apiUrl: settings.apiUrl })
   setStartOutputs({ runnerId, sessionId: started.session.id, runnerUrl: url })
   core.info(`Agent runner ${runnerId}, session ${started.session.id}`)
   core.info(`Follow it on Netlify: ${url}`)

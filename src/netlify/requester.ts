@@ -109,7 +109,8 @@ export class Requester {
   constructor(private readonly options: RequesterOptions) {
     this.transport = new Transport()
     this.base = `${options.apiUrl.replace(/\/+$/, '')}/api/v1`
-    this.timeoutMs = options.timeoutMs ?? 30_000
+    // Netlify answers in well under a second; a silence this long is a hung connection.
+    this.timeoutMs = options.timeoutMs ?? 15_000
     this.maxAttempts = options.maxAttempts ?? 5
     this.deadline = options.deadline
     this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }))
