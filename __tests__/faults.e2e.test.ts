@@ -2,32 +2,33 @@
 // outcome, the exit status, what is left on Netlify, and that exactly one run was created (or none,
 // when Netlify refused). Rows elsewhere: session error and remote cancellation (run.e2e), timeouts,
 // SIGINT/SIGTERM and SIGKILL followed by the post step (lifecycle.e2e).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { outputsWhileRunning, runAction, startAction } from '../__fixtures__/actions-runner.js'
-import {
-  startFakeNetlify,
-  type Fault,
-  type FakeNetlify
-} from '../__fixtures__/fake-netlify/index.js'
+import type { Fault } from '../__fixtures__/fake-netlify/index.js'
+import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 
 const TOKEN = 'nfp_faults_token'
 const SITE = 'site-faults'
 const SESSION_GET = /^\/api\/v1\/agent_runners\/[^/]+\/sessions\/[^/]+$/
 const CREATE_RUNNER = '/api/v1/agent_runners'
 const CREATE_SESSION = /^\/api\/v1\/agent_runners\/[^/]+\/sessions$/
-let fake: FakeNetlify
+const fake = useFakeNetlify({
+  token: TOKEN,
+  sites: [{ id: SITE, name: 'faults-site', account_id: 'acct-faults' }],
+  scenario: { sessionMs: 300, steps: 2 }
+})
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     'netlify-auth-token': TOKEN,
     'site-id': SITE,
-    'api-url': fake.url,
+    'api-url': fake().url,
     prompt: `Task ${Math.random()}`,
     ...extra
   }
 }
 
-const runnerCount = (): number => fake.runners().length
+const runnerCount = (): number => fake().runners().length
 const state = (value: string | undefined): string => (value ?? '').toLowerCase()
 
 /** A runner whose first session is done, to follow up on. */
@@ -36,23 +37,6 @@ async function finishedRunner(): Promise<string> {
   expect(run.outputs.outcome).toBe('success')
   return run.outputs['agent-runner-id']!
 }
-
-beforeAll(async () => {
-  fake = await startFakeNetlify({
-    token: TOKEN,
-    sites: [{ id: SITE, name: 'faults-site', account_id: 'acct-faults' }],
-    scenario: { sessionMs: 300, steps: 2 }
-  })
-})
-
-afterAll(async () => {
-  await fake.close()
-})
-
-afterEach(() => {
-  fake.clearFaults()
-  fake.setScenario({ sessionMs: 300, steps: 2 })
-})
 
 describe('transient failures while waiting are ridden out', () => {
   const rows: [string, () => Fault][] = [
@@ -80,13 +64,13 @@ describe('transient failures while waiting are ridden out', () => {
   it.each(rows)(
     '%s',
     async (_name, fault) => {
-      fake.injectFault(fault())
+      fake().injectFault(fault())
       const before = runnerCount()
       const run = await runAction({ inputs: inputs() })
       expect(run.exitCode).toBe(0)
       expect(run.outputs.outcome).toBe('success')
       expect(runnerCount() - before).toBe(1)
-      expect(state(fake.sessions(run.outputs['agent-runner-id']!)[0]?.state)).toBe('done')
+      expect(state(fake().sessions(run.outputs['agent-runner-id']!)[0]?.state)).toBe('done')
       expect(run.log).toMatch(/trying again in \d+\.\d s/)
     },
     30_000
@@ -95,7 +79,7 @@ describe('transient failures while waiting are ridden out', () => {
 
 describe('a start whose answer is lost is never made twice', () => {
   it('create answered 502 after the run was created: the run is found and adopted', async () => {
-    fake.injectFault({ method: 'POST', path: CREATE_RUNNER, status: 502, after: true })
+    fake().injectFault({ method: 'POST', path: CREATE_RUNNER, status: 502, after: true })
     const before = runnerCount()
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
@@ -104,12 +88,14 @@ describe('a start whose answer is lost is never made twice', () => {
     expect(run.log).toContain('Checking whether it started anyway')
     expect(run.log).toContain('It had started: carrying on with it.')
     expect(
-      fake.requests.filter(r => r.method === 'POST' && r.path === CREATE_RUNNER).at(-1)?.status
+      fake()
+        .requests.filter(r => r.method === 'POST' && r.path === CREATE_RUNNER)
+        .at(-1)?.status
     ).toBe(502)
   })
 
   it('create cut off after the run was created: found and adopted', async () => {
-    fake.injectFault({ method: 'POST', path: CREATE_RUNNER, reset: true, after: true })
+    fake().injectFault({ method: 'POST', path: CREATE_RUNNER, reset: true, after: true })
     const before = runnerCount()
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
@@ -118,7 +104,7 @@ describe('a start whose answer is lost is never made twice', () => {
   })
 
   it('create answered 502 before the run was created: looked for, then made once', async () => {
-    fake.injectFault({ method: 'POST', path: CREATE_RUNNER, status: 502 })
+    fake().injectFault({ method: 'POST', path: CREATE_RUNNER, status: 502 })
     const before = runnerCount()
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
@@ -129,20 +115,20 @@ describe('a start whose answer is lost is never made twice', () => {
 
   it('session create answered 502 after it was created: adopted, one new session', async () => {
     const runnerId = await finishedRunner()
-    fake.injectFault({ method: 'POST', path: CREATE_SESSION, status: 502, after: true })
+    fake().injectFault({ method: 'POST', path: CREATE_SESSION, status: 502, after: true })
     const run = await runAction({ inputs: inputs({ 'agent-runner-id': runnerId }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('success')
-    expect(fake.sessions(runnerId)).toHaveLength(2)
-    expect(run.outputs['session-id']).toBe(fake.sessions(runnerId)[1]!.id)
+    expect(fake().sessions(runnerId)).toHaveLength(2)
+    expect(run.outputs['session-id']).toBe(fake().sessions(runnerId)[1]!.id)
   })
 
   it('session create answered 502 before it was created: made once', async () => {
     const runnerId = await finishedRunner()
-    fake.injectFault({ method: 'POST', path: CREATE_SESSION, status: 502 })
+    fake().injectFault({ method: 'POST', path: CREATE_SESSION, status: 502 })
     const run = await runAction({ inputs: inputs({ 'agent-runner-id': runnerId }) })
     expect(run.exitCode).toBe(0)
-    expect(fake.sessions(runnerId)).toHaveLength(2)
+    expect(fake().sessions(runnerId)).toHaveLength(2)
   }, 20_000)
 })
 
@@ -174,9 +160,9 @@ describe('permanent refusals fail at once, with a sentence to act on, and start 
     ['422: an unknown deploy', { 'deploy-id': 'missing-deploy' }, undefined, /`deploy-id`/]
   ]
   it.each(rows)('%s', async (_name, extra, fault, message) => {
-    if (fault) fake.injectFault(fault())
+    if (fault) fake().injectFault(fault())
     const before = runnerCount()
-    const posts = fake.requests.filter(r => r.method === 'POST').length
+    const posts = fake().requests.filter(r => r.method === 'POST').length
     const run = await runAction({ inputs: inputs(extra) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('failure')
@@ -185,30 +171,30 @@ describe('permanent refusals fail at once, with a sentence to act on, and start 
     ])
     expect(runnerCount()).toBe(before)
     // Not retried: at most the one refused create.
-    expect(fake.requests.filter(r => r.method === 'POST').length - posts).toBeLessThanOrEqual(1)
+    expect(fake().requests.filter(r => r.method === 'POST').length - posts).toBeLessThanOrEqual(1)
     expect(run.log).not.toMatch(/trying again/)
   })
 
   it('409: a follow-up on a runner whose session is still active', async () => {
-    fake.setScenario({ sessionMs: 60_000 })
+    fake().setScenario({ sessionMs: 60_000 })
     const busy = await runAction({ inputs: inputs({ wait: 'false' }) })
     const runnerId = busy.outputs['agent-runner-id']!
     const run = await runAction({ inputs: inputs({ 'agent-runner-id': runnerId }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('failure')
     expect(run.log).toMatch(/::error::.*failed with 409.*already has an active session/)
-    expect(fake.sessions(runnerId)).toHaveLength(1)
-    expect(state(fake.sessions(runnerId)[0]?.state)).toMatch(/^(new|running)$/)
+    expect(fake().sessions(runnerId)).toHaveLength(1)
+    expect(state(fake().sessions(runnerId)[0]?.state)).toMatch(/^(new|running)$/)
   })
 })
 
 describe('the runner changes under the step', () => {
   it('archived remotely: the session is cancelled and the step says so', async () => {
-    fake.setScenario({ sessionMs: 60_000 })
+    fake().setScenario({ sessionMs: 60_000 })
     const before = runnerCount()
     const step = startAction({ inputs: inputs() })
     const runnerId = (await outputsWhileRunning(step))['agent-runner-id']
-    await fetch(`${fake.url}/api/v1/agent_runners/${runnerId}/archive`, {
+    await fetch(`${fake().url}/api/v1/agent_runners/${runnerId}/archive`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}` }
     })
@@ -216,6 +202,12 @@ describe('the runner changes under the step', () => {
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('cancelled')
     expect(runnerCount() - before).toBe(1)
-    expect(state(fake.runners().find(r => r.id === runnerId)?.state)).toBe('archived')
+    expect(
+      state(
+        fake()
+          .runners()
+          .find(r => r.id === runnerId)?.state
+      )
+    ).toBe('archived')
   })
 })

@@ -1,23 +1,27 @@
 // A paid run is never lost: cancellation, kills, crashes and deadlines all end with the remote
-// session in a known state. dist/main and dist/post, as the runner starts them, against the fake.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+// session in a known state. dist/main and dist/post, as the runner starts them, against the fake().
+import { describe, expect, it } from '@jest/globals'
 import {
   outputsWhileRunning,
   runAction,
   startAction,
   type ActionProcess
 } from '../__fixtures__/actions-runner.js'
-import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
+import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 
 const TOKEN = 'nfp_lifecycle_token'
 const SITE = 'site-life'
-let fake: FakeNetlify
+const fake = useFakeNetlify({
+  token: TOKEN,
+  sites: [{ id: SITE, name: 'life-site', account_id: 'acct-life' }],
+  scenario: { sessionMs: 60_000, steps: 3 }
+})
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     'netlify-auth-token': TOKEN,
     'site-id': SITE,
-    'api-url': fake.url,
+    'api-url': fake().url,
     prompt: 'Refactor the header',
     ...extra
   }
@@ -32,25 +36,8 @@ async function idsWhileRunning(
 }
 
 function sessionState(runnerId: string): string {
-  return (fake.sessions(runnerId)[0]?.state ?? '').toLowerCase()
+  return (fake().sessions(runnerId)[0]?.state ?? '').toLowerCase()
 }
-
-beforeAll(async () => {
-  fake = await startFakeNetlify({
-    token: TOKEN,
-    sites: [{ id: SITE, name: 'life-site', account_id: 'acct-life' }],
-    scenario: { sessionMs: 60_000, steps: 3 }
-  })
-})
-
-afterAll(async () => {
-  await fake.close()
-})
-
-afterEach(() => {
-  fake.clearFaults()
-  fake.setScenario({ sessionMs: 60_000, steps: 3 })
-})
 
 describe('when the workflow is cancelled', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
@@ -73,10 +60,10 @@ describe('when the workflow is cancelled', () => {
       expect(run.summary).toContain('The workflow was cancelled, so the action stopped session')
 
       // The post step sees the session settled and leaves it be.
-      const before = fake.requests.length
+      const before = fake().requests.length
       const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
       expect(post.exitCode).toBe(0)
-      expect(fake.requests.length).toBe(before)
+      expect(fake().requests.length).toBe(before)
     }
   )
 
@@ -95,11 +82,15 @@ describe('when the workflow is cancelled', () => {
       /::warning::The main step did not see session \S+ of agent runner \S+ finish/
     )
     expect(post.log.split('\n')[0]).toBe(`::add-mask::${TOKEN}`)
-    expect(fake.runners().filter(r => r.id === runnerId)).toHaveLength(1)
+    expect(
+      fake()
+        .runners()
+        .filter(r => r.id === runnerId)
+    ).toHaveLength(1)
   })
 
   it('a main step that crashed mid-wait is cleaned up by the post step', async () => {
-    fake.injectFault({
+    fake().injectFault({
       method: 'GET',
       path: /\/sessions\/[^/]+$/,
       status: 401,
@@ -122,27 +113,27 @@ describe('when the workflow is cancelled', () => {
     const { runnerId } = await idsWhileRunning(step)
     step.child.kill('SIGKILL')
     const killed = await step.done
-    fake.injectFault({ path: /\/sessions\//, status: 503, times: Infinity })
+    fake().injectFault({ path: /\/sessions\//, status: 503, times: Infinity })
     const post = await runAction({ dir: killed.dir, entry: 'post', inputs: inputs() })
     expect(post.exitCode).toBe(0)
     expect(post.log).toMatch(
       /::warning::Could not stop session \S+ of agent runner \S+, which may still be running/
     )
     expect(post.log.split(TOKEN).length - 1).toBe(1) // the mask command alone
-    fake.clearFaults()
+    fake().clearFaults()
     expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
   })
 })
 
 describe('what the post step leaves alone', () => {
   it('a session that finished', async () => {
-    fake.setScenario({ sessionMs: 300 })
+    fake().setScenario({ sessionMs: 300 })
     const run = await runAction({ inputs: inputs() })
     expect(run.outputs.outcome).toBe('success')
-    const before = fake.requests.length
+    const before = fake().requests.length
     const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
     expect(post.exitCode).toBe(0)
-    expect(fake.requests.length).toBe(before)
+    expect(fake().requests.length).toBe(before)
   })
 
   it('a session started with wait: false, left running on purpose', async () => {
@@ -187,12 +178,12 @@ describe('past timeout-minutes', () => {
   })
 
   it('refuses an on-timeout it does not know, before any request', async () => {
-    const before = fake.requests.length
+    const before = fake().requests.length
     const run = await runAction({ inputs: inputs({ 'on-timeout': 'ignore' }) })
     expect(run.exitCode).toBe(1)
     expect(run.log).toContain(
       '::error::Input `on-timeout` must be one of stop, leave; got "ignore".'
     )
-    expect(fake.requests.length).toBe(before)
+    expect(fake().requests.length).toBe(before)
   })
 })

@@ -1,5 +1,5 @@
 // The run, end to end: dist/main as the Actions runner starts it, against the fake Netlify API.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -13,50 +13,27 @@ import {
   runAction,
   startAction
 } from '../__fixtures__/actions-runner.js'
-import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
+import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 import { diffStatOfFile } from '../src/report/diffstat.js'
 
 const TOKEN = 'nfp_e2e_secret_token_value'
 const SITE = 'site-e2e'
-let fake: FakeNetlify
-
-const DEFAULT_SCENARIO = {
-  sessionMs: 600,
-  steps: 3,
-  finalState: 'done' as const,
-  noChanges: false,
-  binaryDiff: false,
-  diffBytes: 2_000,
-  lowercaseStates: false,
-  result: null
-}
+// Every test starts from this scenario (the fake restores it after each test).
+const fake = useFakeNetlify({
+  token: TOKEN,
+  sites: [{ id: SITE, name: 'e2e-site', account_id: 'acct-e2e' }],
+  scenario: { sessionMs: 600, steps: 3, diffBytes: 2_000 }
+})
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     'netlify-auth-token': TOKEN,
     'site-id': SITE,
-    'api-url': fake.url,
+    'api-url': fake().url,
     prompt: 'Add a dark mode toggle to the header',
     ...extra
   }
 }
-
-beforeAll(async () => {
-  fake = await startFakeNetlify({
-    token: TOKEN,
-    sites: [{ id: SITE, name: 'e2e-site', account_id: 'acct-e2e' }],
-    scenario: DEFAULT_SCENARIO
-  })
-})
-
-afterAll(async () => {
-  await fake.close()
-})
-
-afterEach(() => {
-  fake.clearFaults()
-  fake.setScenario(DEFAULT_SCENARIO)
-})
 
 describe('the README step: start, wait, report', () => {
   it('runs on the Node major that action.yml declares', () => {
@@ -68,13 +45,15 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('starts a run, prints its steps once each as they appear, and sets every output', async () => {
-    const before = fake.requests.length
+    const before = fake().requests.length
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
 
-    const runner = fake.runners().find(r => r.id === run.outputs['agent-runner-id'])
+    const runner = fake()
+      .runners()
+      .find(r => r.id === run.outputs['agent-runner-id'])
     expect(runner).toBeDefined()
-    const sessions = fake.sessions(runner!.id)
+    const sessions = fake().sessions(runner!.id)
     expect(sessions).toHaveLength(1)
     const session = sessions[0]!
     expect(run.outputs['session-id']).toBe(session.id)
@@ -97,7 +76,7 @@ describe('the README step: start, wait, report', () => {
     expect(cumulativeFile.startsWith(run.runnerTemp)).toBe(true)
     const served = async (kind: string): Promise<Buffer> => {
       const res = await fetch(
-        `${fake.url}/api/v1/agent_runners/${runner!.id}/sessions/${session.id}/diff/${kind}`,
+        `${fake().url}/api/v1/agent_runners/${runner!.id}/sessions/${session.id}/diff/${kind}`,
         {
           headers: { Authorization: `Bearer ${TOKEN}` }
         }
@@ -125,7 +104,9 @@ describe('the README step: start, wait, report', () => {
     )
 
     // Site first, then the create; one run, one create.
-    const mine = fake.requests.slice(before).filter(r => r.path.startsWith('/api/v1/'))
+    const mine = fake()
+      .requests.slice(before)
+      .filter(r => r.path.startsWith('/api/v1/'))
     expect(mine[0]).toMatchObject({ method: 'GET', path: `/api/v1/sites/${SITE}` })
     expect(mine[1]).toMatchObject({ method: 'POST', path: '/api/v1/agent_runners' })
     expect(mine[1]?.body).toEqual({
@@ -156,7 +137,7 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('redacts the token when the agent writes it into its result', async () => {
-    fake.setScenario({ result: `I found the token ${TOKEN} in your env file.` })
+    fake().setScenario({ result: `I found the token ${TOKEN} in your env file.` })
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.result).toBe('I found the token *** in your env file.')
@@ -164,12 +145,16 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('sets the ids and the dashboard link as soon as the run exists, before waiting', async () => {
-    fake.setScenario({ sessionMs: 4_000 })
+    fake().setScenario({ sessionMs: 4_000 })
     const step = startAction({ inputs: inputs() })
     const ids = await outputsWhileRunning(step)
     const runnerId = ids['agent-runner-id']!
-    expect(fake.runners().map(r => r.id)).toContain(runnerId)
-    expect(ids['session-id']).toBe(fake.sessions(runnerId)[0]?.id)
+    expect(
+      fake()
+        .runners()
+        .map(r => r.id)
+    ).toContain(runnerId)
+    expect(ids['session-id']).toBe(fake().sessions(runnerId)[0]?.id)
     expect(ids['agent-runner-url']).toBe(
       `https://app.netlify.com/projects/e2e-site/agent-runs/${runnerId}`
     )
@@ -180,7 +165,7 @@ describe('the README step: start, wait, report', () => {
 
   it('takes the token and site from NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID', async () => {
     const run = await runAction({
-      inputs: { 'api-url': fake.url, prompt: 'From the environment' },
+      inputs: { 'api-url': fake().url, prompt: 'From the environment' },
       env: { NETLIFY_AUTH_TOKEN: TOKEN, NETLIFY_SITE_ID: SITE }
     })
     expect(run.exitCode).toBe(0)
@@ -202,8 +187,8 @@ describe('the README step: start, wait, report', () => {
       })
     })
     expect(run.exitCode).toBe(0)
-    const create = fake.requests
-      .filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
+    const create = fake()
+      .requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
       .at(-1)
     expect(create?.query).toEqual({ site_id: SITE })
     expect(create?.body).toEqual({
@@ -229,8 +214,8 @@ describe('the README step: start, wait, report', () => {
     writeFileSync(join(dir, 'workspace', 'task.md'), 'Fix the broken links\nin the footer.\n')
     const run = await runAction({ dir, inputs: inputs({ prompt: '', 'prompt-file': 'task.md' }) })
     expect(run.exitCode).toBe(0)
-    const create = fake.requests
-      .filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
+    const create = fake()
+      .requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
       .at(-1)
     expect((create?.body as { prompt: string }).prompt).toBe('Fix the broken links\nin the footer.')
   })
@@ -245,13 +230,13 @@ describe('behind a proxy', () => {
     'reaches Netlify through the proxy that HTTP_PROXY names, as self-hosted runners need',
     async () => {
       // A forward proxy: it gets absolute URLs for a host that does not resolve, and forwards them
-      // to the fake. Without the proxy the action could not reach that host at all.
+      // to the fake(). Without the proxy the action could not reach that host at all.
       const seen: string[] = []
       const proxy = createServer((req, res) => {
         seen.push(req.url ?? '')
         const target = new URL(req.url ?? '/')
         const upstream = httpRequest(
-          `${fake.url}${target.pathname}${target.search}`,
+          `${fake().url}${target.pathname}${target.search}`,
           { method: req.method, headers: req.headers },
           answer => {
             res.writeHead(answer.statusCode ?? 502, answer.headers)
@@ -283,13 +268,13 @@ describe('follow-ups and modes', () => {
   it('agent-runner-id creates a follow-up session on that runner, not a new runner', async () => {
     const first = await runAction({ inputs: inputs() })
     const runnerId = first.outputs['agent-runner-id']!
-    const runnersBefore = fake.runners().length
+    const runnersBefore = fake().runners().length
     const run = await runAction({
       inputs: inputs({ 'agent-runner-id': runnerId, prompt: 'Now make it blue' })
     })
     expect(run.exitCode).toBe(0)
-    expect(fake.runners()).toHaveLength(runnersBefore)
-    const sessions = fake.sessions(runnerId)
+    expect(fake().runners()).toHaveLength(runnersBefore)
+    const sessions = fake().sessions(runnerId)
     expect(sessions).toHaveLength(2)
     expect(run.outputs['agent-runner-id']).toBe(runnerId)
     expect(run.outputs['session-id']).toBe(sessions[1]!.id)
@@ -298,7 +283,7 @@ describe('follow-ups and modes', () => {
   })
 
   it('mode ask returns the answer as result, with no changes', async () => {
-    fake.setScenario({ noChanges: true, result: 'The header is in src/components/Header.astro.' })
+    fake().setScenario({ noChanges: true, result: 'The header is in src/components/Header.astro.' })
     const run = await runAction({ inputs: inputs({ mode: 'ask', prompt: 'Where is the header?' }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.result).toBe('The header is in src/components/Header.astro.')
@@ -309,23 +294,25 @@ describe('follow-ups and modes', () => {
   })
 
   it('wait: false returns right after the start with outcome started', async () => {
-    fake.setScenario({ sessionMs: 60_000 })
+    fake().setScenario({ sessionMs: 60_000 })
     const run = await runAction({ inputs: inputs({ wait: 'false' }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('started')
     expect(['new', 'running']).toContain(run.outputs.state)
     expect(run.outputs['agent-runner-id']).toBeTruthy()
     expect(run.summary).toContain('🚀 Netlify agent run started')
-    const diffRequests = fake.requests.filter(r => r.path.includes('/diff/'))
+    const diffRequests = fake().requests.filter(r => r.path.includes('/diff/'))
     expect(diffRequests.filter(r => r.path.includes(run.outputs['session-id']!))).toEqual([])
   })
 
   it('poll-interval caps the pause between status checks', async () => {
-    fake.setScenario({ sessionMs: 3_000 })
+    fake().setScenario({ sessionMs: 3_000 })
     const run = await runAction({ inputs: inputs({ 'poll-interval': '0.5' }) })
     expect(run.exitCode).toBe(0)
     const path = `/api/v1/agent_runners/${run.outputs['agent-runner-id']}/sessions/${run.outputs['session-id']}`
-    const checks = fake.requests.filter(r => r.method === 'GET' && r.path === path).map(r => r.at)
+    const checks = fake()
+      .requests.filter(r => r.method === 'GET' && r.path === path)
+      .map(r => r.at)
     // Left to the default schedule, a 3 s session gets a check every 2 s.
     expect(checks.length).toBeGreaterThanOrEqual(5)
     const gaps = checks.slice(1).map((at, i) => at - checks[i]!)
@@ -333,7 +320,7 @@ describe('follow-ups and modes', () => {
   })
 
   it('lower-case states from the API read the same', async () => {
-    fake.setScenario({ lowercaseStates: true })
+    fake().setScenario({ lowercaseStates: true })
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.state).toBe('done')
@@ -343,7 +330,7 @@ describe('follow-ups and modes', () => {
 
 describe('how a run can end', () => {
   it('a session that ends in error fails the step with the agent’s words', async () => {
-    fake.setScenario({
+    fake().setScenario({
       finalState: 'error',
       result: 'The build failed: missing dependency "sharp".'
     })
@@ -358,7 +345,7 @@ describe('how a run can end', () => {
   })
 
   it('with fail-on-error false an error is reported but the step passes', async () => {
-    fake.setScenario({ finalState: 'error', result: 'Could not finish.' })
+    fake().setScenario({ finalState: 'error', result: 'Could not finish.' })
     const run = await runAction({ inputs: inputs({ 'fail-on-error': 'false' }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('failure')
@@ -366,11 +353,11 @@ describe('how a run can end', () => {
   })
 
   it('a session cancelled elsewhere ends the step with outcome cancelled', async () => {
-    fake.setScenario({ sessionMs: 30_000 })
+    fake().setScenario({ sessionMs: 30_000 })
     const step = startAction({ inputs: inputs() })
     const ids = await outputsWhileRunning(step)
     await fetch(
-      `${fake.url}/api/v1/agent_runners/${ids['agent-runner-id']}/sessions/${ids['session-id']}`,
+      `${fake().url}/api/v1/agent_runners/${ids['agent-runner-id']}/sessions/${ids['session-id']}`,
       {
         method: 'DELETE',
         headers: { Authorization: `Bearer ${TOKEN}` }
@@ -384,11 +371,11 @@ describe('how a run can end', () => {
   })
 
   it('past timeout-minutes the session is stopped and the step fails as timed-out', async () => {
-    fake.setScenario({ sessionMs: 120_000 })
+    fake().setScenario({ sessionMs: 120_000 })
     const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.05' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('timed-out')
-    const session = fake.sessions(run.outputs['agent-runner-id']!)[0]!
+    const session = fake().sessions(run.outputs['agent-runner-id']!)[0]!
     expect(session.state.toLowerCase()).toBe('cancelled')
     expect(run.log).toContain('did not finish within `timeout-minutes`')
   })
@@ -402,7 +389,7 @@ describe('how a run can end', () => {
 
 describe('the summary stays under 1 MiB whatever the diff', () => {
   it('a 5 MB diff: summary under 1 MiB, says what was left out, diff-file whole', async () => {
-    fake.setScenario({ diffBytes: 5_000_000 })
+    fake().setScenario({ diffBytes: 5_000_000 })
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
     expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024)
@@ -415,7 +402,7 @@ describe('the summary stays under 1 MiB whatever the diff', () => {
   })
 
   it('binary hunks are named, not dumped', async () => {
-    fake.setScenario({ binaryDiff: true })
+    fake().setScenario({ binaryDiff: true })
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
     expect(readFileSync(run.outputs['diff-file']!, 'utf8')).toContain('GIT binary patch')
@@ -480,12 +467,12 @@ describe('bad input gets one clear error and sends nothing', () => {
     ]
   ]
   it.each(cases)('%s', async (_name, extra, env, message) => {
-    const before = fake.requests.length
+    const before = fake().requests.length
     const run = await runAction({ inputs: inputs(extra), env })
     expect(run.exitCode).toBe(1)
     const errors = run.log.split('\n').filter(l => l.startsWith('::error::'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(message)
-    expect(fake.requests.length).toBe(before)
+    expect(fake().requests.length).toBe(before)
   })
 })
