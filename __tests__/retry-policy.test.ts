@@ -70,8 +70,12 @@ describe('how long to wait', () => {
 
   it('obeys Retry-After before anything else', () => {
     const headers = { 'retry-after': '2', 'x-ratelimit-reset': String(NOW / 1000 + 30) }
+    // Plus up to a second of jitter, so that runs told the same second do not all return at once.
     expect(
       retryDelayMs({ attempt: 1, status: 429, headers, now: NOW, random: () => 0.5, backoff })
+    ).toBe(2500)
+    expect(
+      retryDelayMs({ attempt: 1, status: 429, headers, now: NOW, random: () => 0, backoff })
     ).toBe(2000)
   })
 
@@ -79,7 +83,7 @@ describe('how long to wait', () => {
     const headers = { 'x-ratelimit-reset': String(NOW / 1000 + 30) }
     expect(
       retryDelayMs({ attempt: 1, status: 429, headers, now: NOW, random: () => 0.5, backoff })
-    ).toBe(30_000)
+    ).toBe(30_500)
   })
 
   it('ignores X-RateLimit-Reset on a 503 while requests remain (Netlify sends it on every answer)', () => {

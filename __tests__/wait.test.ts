@@ -3,6 +3,7 @@ import {
   MIN_POLL_MS,
   newSteps,
   pollDelayMs,
+  rateLimitedDelayMs,
   simulateSchedule,
   waitForSession
 } from '../src/wait.js'
@@ -32,6 +33,30 @@ describe('the polling schedule', () => {
       expect(polls).toBeLessThanOrEqual(most)
     }
   )
+})
+
+describe('when the rate limit runs low', () => {
+  const now = 1_000_000
+  const rate = (remaining: number) => ({ limit: 500, remaining, resetAt: now + 40_000 })
+
+  it('keeps the pace while a fifth of the limit or more is left', () => {
+    expect(rateLimitedDelayMs(2_000, rate(500), now)).toBe(2_000)
+    expect(rateLimitedDelayMs(2_000, rate(100), now)).toBe(2_000)
+  })
+
+  it('slows down in proportion below that, never past the reset', () => {
+    expect(rateLimitedDelayMs(2_000, rate(50), now)).toBe(4_000)
+    expect(rateLimitedDelayMs(2_000, rate(10), now)).toBe(20_000)
+    expect(rateLimitedDelayMs(2_000, rate(1), now)).toBe(40_000)
+  })
+
+  it('waits for the reset when nothing is left', () => {
+    expect(rateLimitedDelayMs(2_000, rate(0), now)).toBe(40_000)
+  })
+
+  it('keeps the pace when Netlify sent no rate-limit headers', () => {
+    expect(rateLimitedDelayMs(2_000, {}, now)).toBe(2_000)
+  })
 })
 
 describe('steps appear once each', () => {

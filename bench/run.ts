@@ -1,8 +1,9 @@
 // `npm run bench`: measures the bundled action (dist/, on Node 24 when installed) against the fake
 // Netlify API and writes bench/RESULTS.md. Not a test: the numbers are recorded, not asserted.
-//   npm run bench            everything (about 3 minutes)
+//   npm run bench            everything (about 6 minutes)
 //   npm run bench -- --quick  fewer repetitions, no 60 s session, no 100 MB diff
 //   npm run bench -- --diffs-only  the big-diff rows alone, not written to RESULTS.md
+//   npm run bench -- --load-only   the load test alone (about 3 minutes), not written either
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -24,6 +25,8 @@ import { simulateSchedule } from '../src/wait.js'
 const quick = process.argv.includes('--quick')
 /** Only the big-diff rows, printed and not written to RESULTS.md: for trying a change. */
 const diffsOnly = process.argv.includes('--diffs-only')
+/** Only the load test, printed and not written to RESULTS.md. */
+const loadOnly = process.argv.includes('--load-only')
 const TOKEN = 'bench-token'
 const SITE = 'bench-site'
 const RSS_PRELOAD = join(ROOT, 'bench', 'max-rss.mjs')
@@ -210,6 +213,44 @@ async function bigDiffs(fake: FakeNetlify, sizesMb: number[]): Promise<string> {
   ].join('\n')
 }
 
+/** Many runs sharing one token against a rate limit: all must succeed, each run created once. */
+async function load(fake: FakeNetlify, runs: number, limit: number): Promise<string> {
+  fake.setScenario({
+    sessionMs: 5_000,
+    steps: 2,
+    diffBytes: 2_000,
+    rateLimit: { limit, windowMs: 60_000 }
+  })
+  const requestsBefore = fake.requests.length
+  const runnersBefore = fake.runners().length
+  const started = Date.now()
+  const results = await Promise.all(
+    Array.from({ length: runs }, (_, i) => measure(fake, { prompt: `load ${i}` }))
+  )
+  const wallS = (Date.now() - started) / 1000
+  fake.setScenario({ rateLimit: null })
+  const requests = fake.requests.slice(requestsBefore).filter(r => r.path.startsWith('/api/v1/'))
+  const limited = requests.filter(r => r.status === 429).length
+  const succeeded = results.filter(r => r.exitCode === 0 && r.outputs.outcome === 'success').length
+  const created = fake.runners().length - runnersBefore
+  const creates = requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
+  return [
+    `### Load: ${runs} runs at once, one token, ${limit} requests a minute`,
+    '',
+    `Each run is a 5 s session. The fake answers 429 (with \`Retry-After\` and \`X-RateLimit-*\`) beyond ${limit} requests in its 60 s window.`,
+    '',
+    '| measure | result | target | |',
+    '|---|--:|--:|---|',
+    `| runs that succeeded | ${succeeded} of ${runs} | all | ${verdict(succeeded === runs)} |`,
+    `| runners created | ${created} | exactly ${runs} | ${verdict(created === runs)} |`,
+    `| create requests sent (429s included) | ${creates.length} | | |`,
+    `| API requests in all | ${requests.length} | | |`,
+    `| of which answered 429 | ${limited} | | |`,
+    `| wall time | ${fmt(wallS)} s | | |`,
+    ''
+  ].join('\n')
+}
+
 const fake = await startFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'bench-site', account_id: 'bench-account' }]
@@ -219,11 +260,14 @@ try {
   console.log(`Benchmarking dist/ on Node ${nodeVersion}${quick ? ' (quick)' : ''}…`)
   const sections = diffsOnly
     ? [await bigDiffs(fake, [1, 10, 100])]
-    : [
-        await coldStart(fake, quick ? 5 : 15),
-        await polling(fake, quick ? [5_000] : [5_000, 60_000]),
-        await bigDiffs(fake, quick ? [1, 10] : [1, 10, 100])
-      ]
+    : loadOnly
+      ? [await load(fake, 50, 200)]
+      : [
+          await coldStart(fake, quick ? 5 : 15),
+          await polling(fake, quick ? [5_000] : [5_000, 60_000]),
+          await bigDiffs(fake, quick ? [1, 10] : [1, 10, 100]),
+          ...(quick ? [] : [await load(fake, 50, 200)])
+        ]
   const header = [
     '# Benchmark results',
     '',
@@ -231,7 +275,7 @@ try {
     ''
   ]
   const text = [...header, ...sections].join('\n')
-  if (!diffsOnly) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), text)
+  if (!diffsOnly && !loadOnly) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), text)
   console.log(text)
 } finally {
   await fake.close()

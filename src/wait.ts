@@ -2,6 +2,7 @@
 // client, clock and sleep as parameters so that tests and the benchmark drive it without waiting.
 import { setTimeout as delay } from 'node:timers/promises'
 import type { NetlifyClient } from './netlify/client.js'
+import type { RateLimit } from './netlify/requester.js'
 import { isTerminalSessionState } from './netlify/states.js'
 import type { AgentRunnerSession, SessionStep } from './netlify/types.js'
 
@@ -18,6 +19,29 @@ export const POLL_GROWTH = 0.1
 export function pollDelayMs(elapsedMs: number, maxMs: number): number {
   const grown = Math.max(MIN_POLL_MS, Math.floor(elapsedMs * POLL_GROWTH))
   return Math.min(maxMs, grown)
+}
+
+/** Below this share of the rate limit, status checks slow down. */
+export const RATE_LIMIT_LOW = 0.2
+
+/**
+ * A pause stretched when Netlify's rate limit runs low, so that runs sharing a token spread what
+ * is left until the reset instead of racing for it: unchanged above a fifth of the limit, longer
+ * in proportion below it, and until the reset when nothing is left.
+ */
+export function rateLimitedDelayMs(
+  delayMs: number,
+  rate: Readonly<RateLimit>,
+  now: number
+): number {
+  const { limit, remaining, resetAt } = rate
+  if (limit === undefined || remaining === undefined || resetAt === undefined || limit <= 0)
+    return delayMs
+  const untilReset = Math.max(0, resetAt - now)
+  if (remaining <= 0) return Math.max(delayMs, untilReset)
+  const low = limit * RATE_LIMIT_LOW
+  if (remaining >= low) return delayMs
+  return Math.max(delayMs, Math.min(Math.round(delayMs * (low / remaining)), untilReset))
 }
 
 /**
@@ -54,6 +78,8 @@ export interface WaitOptions {
   maxIntervalMs: number
   /** Called once per new step, in order, as steps appear. */
   onStep: (step: SessionStep, index: number) => void
+  /** What Netlify's rate-limit headers said last; the pause stretches when little is left. */
+  rateLimit?: () => Readonly<RateLimit>
   /** Called after each status check. */
   onPoll?: (session: AgentRunnerSession) => void
   /** Aborted when the workflow is cancelled: the wait ends at once, with the signal's reason. */
@@ -84,8 +110,10 @@ export async function waitForSession(options: WaitOptions): Promise<WaitResult> 
     if (isTerminalSessionState(session.state)) return { kind: 'finished', session, polls }
     const remaining = options.deadline - now()
     if (remaining <= 0) return { kind: 'timed-out', session, polls }
+    const pause = pollDelayMs(now() - started, options.maxIntervalMs)
+    const rate = options.rateLimit?.()
     await sleep(
-      Math.min(remaining, pollDelayMs(now() - started, options.maxIntervalMs)),
+      Math.min(remaining, rate ? rateLimitedDelayMs(pause, rate, now()) : pause),
       options.signal
     )
   }

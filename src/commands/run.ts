@@ -197,6 +197,7 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
         deadline,
         maxIntervalMs: settings.pollIntervalMs,
         signal: deps.cancelled,
+        rateLimit: () => client.rateLimit,
         now: deps.now,
         sleep: deps.sleep,
         onStep: (step, index) => {

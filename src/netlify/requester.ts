@@ -66,6 +66,8 @@ export class BodyError extends Error {
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024
+/** 429s waited out per request; the deadline, where there is one, usually ends it sooner. */
+const MAX_THROTTLED = 20
 
 function describe(failure: Failure): string {
   switch (failure.kind) {
@@ -142,6 +144,9 @@ export class Requester {
       headers['Content-Type'] = options.contentType ?? 'application/octet-stream'
     }
 
+    // A 429 is Netlify saying when to come back, not a failure: it has its own, larger budget.
+    let failures = 0
+    let throttled = 0
     for (let attempt = 1; ; attempt++) {
       let failure: Failure
       let lastError: Error
@@ -192,7 +197,10 @@ export class Requester {
         lastError = new NetlifyNetworkError(err.code, method, shown, err.requestSent, err.message)
       }
 
-      if (attempt >= this.maxAttempts || !isRetryable(method, failure)) throw lastError
+      if (!isRetryable(method, failure)) throw lastError
+      if (failure.kind === 'status' && failure.status === 429) throttled++
+      else failures++
+      if (failures >= this.maxAttempts || throttled > MAX_THROTTLED) throw lastError
       const wait = retryDelayMs({
         attempt,
         status: failure.kind === 'status' ? failure.status : undefined,

@@ -77,6 +77,16 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 30_000 }
 
+/**
+ * Up to a second added to a wait the server named: runs told to come back at the same second
+ * would otherwise all come back together, and be refused together again.
+ */
+export const SERVER_WAIT_JITTER_MS = 1_000
+
+function serverWaitJitter(random: () => number): number {
+  return Math.floor(random() * SERVER_WAIT_JITTER_MS)
+}
+
 export interface DelayInput {
   /** 1 for the wait after the first failed attempt. */
   attempt: number
@@ -101,14 +111,14 @@ function header(headers: DelayInput['headers'], name: string): string | undefine
  */
 export function retryDelayMs(input: DelayInput): number {
   const retryAfter = parseRetryAfter(header(input.headers, 'retry-after'), input.now)
-  if (retryAfter !== undefined) return retryAfter
+  if (retryAfter !== undefined) return retryAfter + serverWaitJitter(input.random)
   // Netlify sends X-RateLimit-Reset on every answer; it only says when to retry once the limit
   // is reached.
   const limited = input.status === 429 || header(input.headers, 'x-ratelimit-remaining') === '0'
   const reset = limited
     ? parseRateLimitReset(header(input.headers, 'x-ratelimit-reset'), input.now)
     : undefined
-  if (reset !== undefined) return reset
+  if (reset !== undefined) return reset + serverWaitJitter(input.random)
   const { baseMs, capMs } = input.backoff ?? DEFAULT_BACKOFF
   const ceiling = Math.min(capMs, baseMs * 2 ** (input.attempt - 1))
   return Math.floor(input.random() * ceiling)
