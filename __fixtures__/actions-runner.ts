@@ -109,7 +109,11 @@ export function startAction(options: ActionOptions = {}): ActionProcess {
     GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_REPOSITORY: 'octo/site',
-    GITHUB_RUN_ID: '1234',
+    // Each step is its own workflow run unless a test says otherwise (as a re-run test does).
+    GITHUB_RUN_ID: String(Math.floor(Math.random() * 1e9)),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'agent',
+    GITHUB_ACTION: 'netlify',
     GITHUB_SERVER_URL: 'https://github.com'
   }
   // The runner sets every input that has a default; the rest only when given.
@@ -176,4 +180,9 @@ export async function outputsWhileRunning(
     await new Promise(resolve => setTimeout(resolve, 25))
   }
   throw new Error(`the step set no session-id within ${timeoutMs} ms:\n${step.log()}`)
+}
+
+/** A prompt as the user wrote it: without the tag line the action adds (src/run-tag.ts). */
+export function untagged(prompt: string): string {
+  return prompt.replace(/\n\n<!-- netlify-agent-runners-action [^\n]* -->$/, '')
 }

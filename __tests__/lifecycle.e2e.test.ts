@@ -187,3 +187,58 @@ describe('past timeout-minutes', () => {
     expect(fake().requests.length).toBe(before)
   })
 })
+
+describe('a step that runs again never starts a second run', () => {
+  const sameStep = { GITHUB_RUN_ID: `${Date.now()}`, GITHUB_RUN_ATTEMPT: '1' }
+
+  it('a job that runs again in the same attempt carries on with the run it started', async () => {
+    const first = await runAction({ inputs: inputs({ wait: 'false' }), env: sameStep })
+    const before = fake().runners().length
+    const again = await runAction({ inputs: inputs({ wait: 'false' }), env: sameStep })
+    expect(again.exitCode).toBe(0)
+    expect(fake().runners().length).toBe(before)
+    expect(again.outputs['agent-runner-id']).toBe(first.outputs['agent-runner-id'])
+    expect(again.outputs['session-id']).toBe(first.outputs['session-id'])
+    expect(again.log).toContain(
+      'This workflow step already started the run (its job ran again in the same attempt)'
+    )
+  })
+
+  it('a new attempt of the workflow starts afresh', async () => {
+    const first = await runAction({
+      inputs: inputs({ wait: 'false' }),
+      env: { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1' }
+    })
+    const second = await runAction({
+      inputs: inputs({ wait: 'false' }),
+      env: { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' }
+    })
+    expect(second.outputs['agent-runner-id']).not.toBe(first.outputs['agent-runner-id'])
+  })
+
+  it('matrix legs that differ only by agent stay apart', async () => {
+    const env = { GITHUB_RUN_ID: '5151', GITHUB_RUN_ATTEMPT: '1' }
+    const claude = await runAction({ inputs: inputs({ wait: 'false', agent: 'claude' }), env })
+    const codex = await runAction({ inputs: inputs({ wait: 'false', agent: 'codex' }), env })
+    expect(codex.outputs['agent-runner-id']).not.toBe(claude.outputs['agent-runner-id'])
+  })
+
+  it('a follow-up that runs again carries on with the session it started', async () => {
+    fake().setScenario({ sessionMs: 300 })
+    const base = await runAction({ inputs: inputs() })
+    const runnerId = base.outputs['agent-runner-id']!
+    fake().setScenario({ sessionMs: 60_000 })
+    const env = { GITHUB_RUN_ID: `${Date.now()}-follow`, GITHUB_RUN_ATTEMPT: '1' }
+    const first = await runAction({
+      inputs: inputs({ 'agent-runner-id': runnerId, wait: 'false' }),
+      env
+    })
+    const again = await runAction({
+      inputs: inputs({ 'agent-runner-id': runnerId, wait: 'false' }),
+      env
+    })
+    expect(again.exitCode).toBe(0)
+    expect(again.outputs['session-id']).toBe(first.outputs['session-id'])
+    expect(fake().sessions(runnerId)).toHaveLength(2)
+  })
+})

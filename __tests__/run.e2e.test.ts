@@ -11,7 +11,8 @@ import {
   outputsWhileRunning,
   ROOT,
   runAction,
-  startAction
+  startAction,
+  untagged
 } from '../__fixtures__/actions-runner.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 import { diffStatOfFile } from '../src/report/diffstat.js'
@@ -107,12 +108,17 @@ describe('the README step: start, wait, report', () => {
     const mine = fake()
       .requests.slice(before)
       .filter(r => r.path.startsWith('/api/v1/'))
+    // Site, then a look for a run this step already started, then the create.
     expect(mine[0]).toMatchObject({ method: 'GET', path: `/api/v1/sites/${SITE}` })
-    expect(mine[1]).toMatchObject({ method: 'POST', path: '/api/v1/agent_runners' })
-    expect(mine[1]?.body).toEqual({
-      prompt: 'Add a dark mode toggle to the header',
+    expect(mine[1]).toMatchObject({ method: 'GET', path: '/api/v1/agent_runners' })
+    expect(mine[2]).toMatchObject({ method: 'POST', path: '/api/v1/agent_runners' })
+    expect(mine[2]?.body).toEqual({
+      prompt: expect.stringMatching(
+        /^Add a dark mode toggle to the header\n\n<!-- netlify-agent-runners-action octo\/site run=\d+ attempt=1 job=agent step=netlify request=[0-9a-f]{12} -->$/
+      ),
       mode: 'normal'
     })
+    expect(run.summary).not.toContain('netlify-agent-runners-action octo/site')
     expect(mine.filter(r => r.method === 'POST')).toHaveLength(1)
 
     // The summary: heading, links, result, diffstat, diff.
@@ -192,7 +198,9 @@ describe('the README step: start, wait, report', () => {
       .at(-1)
     expect(create?.query).toEqual({ site_id: SITE })
     expect(create?.body).toEqual({
-      prompt: 'Add a dark mode toggle to the header',
+      prompt: expect.stringMatching(
+        /^Add a dark mode toggle to the header\n\n<!-- netlify-agent-runners-action /
+      ),
       agent: 'codex',
       model: 'gpt-5-codex',
       mode: 'create',
@@ -217,7 +225,9 @@ describe('the README step: start, wait, report', () => {
     const create = fake()
       .requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
       .at(-1)
-    expect((create?.body as { prompt: string }).prompt).toBe('Fix the broken links\nin the footer.')
+    expect(untagged((create?.body as { prompt: string }).prompt)).toBe(
+      'Fix the broken links\nin the footer.'
+    )
   })
 })
 
@@ -278,7 +288,7 @@ describe('follow-ups and modes', () => {
     expect(sessions).toHaveLength(2)
     expect(run.outputs['agent-runner-id']).toBe(runnerId)
     expect(run.outputs['session-id']).toBe(sessions[1]!.id)
-    expect(sessions[1]!.prompt).toBe('Now make it blue')
+    expect(untagged(sessions[1]!.prompt)).toBe('Now make it blue')
     expect(run.summary).toContain('(follow-up session)')
   })
 

@@ -66,7 +66,13 @@ async function measure(fake: FakeNetlify, inputs: Record<string, string>): Promi
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
-    BENCH_MAX_RSS_FILE: rssFile
+    BENCH_MAX_RSS_FILE: rssFile,
+    // As on a runner: the step tags what it starts, and looks for an earlier start first.
+    GITHUB_REPOSITORY: 'bench/site',
+    GITHUB_RUN_ID: String(Math.floor(Math.random() * 1e9)),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'bench',
+    GITHUB_ACTION: 'agent'
   }
   for (const [name, spec] of Object.entries(readActionYml().inputs)) {
     if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import { DEFAULT_API_URL } from './netlify/client.js'
 import type { CreateMode } from './netlify/types.js'
+import { workflowStepOf, type WorkflowStep } from './run-tag.js'
 
 export const KNOWN_AGENTS = ['claude', 'codex', 'gemini'] as const
 export const MODES: readonly CreateMode[] = ['normal', 'create', 'ask']
@@ -34,6 +35,8 @@ export interface Settings {
   jobSummary: boolean
   /** Where diffs are written: RUNNER_TEMP on a runner. */
   tempDir: string
+  /** The workflow step running this, to tag what it starts; undefined outside Actions. */
+  workflowStep: WorkflowStep | undefined
 }
 
 /** A bad input. Its message names the input, what was wrong, and what is allowed. */
@@ -250,7 +253,8 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
       parsePositiveNumber('poll-interval', source.input('poll-interval'), 20, 'seconds') * 1000,
     failOnError: parseBoolean('fail-on-error', source.input('fail-on-error'), true),
     jobSummary: parseBoolean('job-summary', source.input('job-summary'), true),
-    tempDir: source.env.RUNNER_TEMP || tmpdir()
+    tempDir: source.env.RUNNER_TEMP || tmpdir(),
+    workflowStep: workflowStepOf(source.env)
   }
   return { settings, warnings }
 }

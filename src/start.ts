@@ -19,6 +19,10 @@ const MAX_CREATES = 3
 const LOOK_AGAIN_AFTER_MS = [0, 2_000, 5_000]
 /** Margin for the clock difference between this machine and Netlify's, in seconds. */
 const CLOCK_SKEW_S = 120
+/** How far back a step that ran again looks for the run it started, in seconds. */
+const LOOK_BACK_S = 30 * 60
+/** Runners checked at most in one look (each costs a request). */
+const MOST_RUNNERS_CHECKED = 20
 
 export interface StartDeps {
   client: NetlifyClient
@@ -26,6 +30,8 @@ export interface StartDeps {
   sleep: (ms: number) => Promise<void>
   /** Called with the runner's id the moment it is known, before anything else can fail. */
   onRunner: (runnerId: string) => void
+  /** The prompt carries this step's tag (./run-tag.ts): look for an earlier start before starting. */
+  tagged: boolean
 }
 
 export interface StartedRun {
@@ -47,14 +53,26 @@ function neverSent(err: unknown): boolean {
 
 /**
  * Runs `create` until it answers, or its answer was lost and `find` shows what it created. Gives
- * up, with the create's own error, on a definite refusal or after MAX_CREATES tries.
+ * up, with the create's own error, on a definite refusal or after MAX_CREATES tries. A tagged
+ * start first looks for what this same step started earlier (`find` from LOOK_BACK_S ago).
  */
 async function once<T>(
   what: string,
   create: () => Promise<T>,
-  find: () => Promise<T | undefined>,
+  find: (sinceS: number) => Promise<T | undefined>,
   deps: StartDeps
 ): Promise<T> {
+  const nowS = Math.floor(deps.now() / 1000)
+  if (deps.tagged) {
+    const earlier = await find(nowS - LOOK_BACK_S)
+    if (earlier !== undefined) {
+      core.info(
+        `This workflow step already started ${what} (its job ran again in the same attempt): carrying on with it instead of starting another.`
+      )
+      return earlier
+    }
+  }
+  const since = nowS - CLOCK_SKEW_S
   for (let attempt = 1; ; attempt++) {
     try {
       return await create()
@@ -67,7 +85,7 @@ async function once<T>(
         )
         for (const wait of LOOK_AGAIN_AFTER_MS) {
           await deps.sleep(wait)
-          const found = await find()
+          const found = await find(since)
           if (found !== undefined) {
             core.info(`It had started: carrying on with it.`)
             return found
@@ -94,16 +112,15 @@ export async function startRunner(
   deps: StartDeps
 ): Promise<StartedRun> {
   const { client } = deps
-  const since = Math.floor(deps.now() / 1000) - CLOCK_SKEW_S
   const runnerId = await once(
     'the run',
     async () => (await client.createRunner(site.id, body)).id,
-    async () => {
+    async sinceS => {
       const { items } = await client.listRunners({
         account_id: site.account_id,
         site_id: site.id,
-        from: since,
-        per_page: 100
+        from: sinceS,
+        per_page: MOST_RUNNERS_CHECKED
       })
       for (const runner of items) {
         if ((await firstSession(client, runner.id)).prompt === body.prompt) return runner.id
@@ -123,13 +140,12 @@ export async function startFollowUp(
 ): Promise<StartedRun> {
   const { client } = deps
   deps.onRunner(runnerId)
-  const since = Math.floor(deps.now() / 1000) - CLOCK_SKEW_S
   const session = await once(
     'the follow-up session',
     () => client.createSession(runnerId, body),
-    async () => {
+    async sinceS => {
       const { items } = await client.listSessions(runnerId, {
-        from: since,
+        from: sinceS,
         order_by: 'desc',
         per_page: 100
       })

@@ -13,6 +13,7 @@ import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from '../report/
 import { renderSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings.js'
 import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
+import { runTag, taggedPrompt } from '../run-tag.js'
 import { startFollowUp, startRunner } from '../start.js'
 import { waitForSession, type WaitResult } from '../wait.js'
 
@@ -42,6 +43,13 @@ const STOP_CONFIRM_MS = 30_000
  */
 const CANCEL_CONFIRM_MS = 3_000
 
+/** The prompt as sent: with this step's tag, when run by a workflow. */
+function promptFor(settings: Settings, request: Record<string, unknown>): string {
+  const tag =
+    settings.workflowStep && runTag(settings.workflowStep, { site: settings.siteId, ...request })
+  return taggedPrompt(settings.prompt, tag)
+}
+
 async function start(settings: Settings, deps: RunDeps): Promise<Started> {
   const { client } = deps
   const site = await client.getSite(settings.siteId)
@@ -50,33 +58,37 @@ async function start(settings: Settings, deps: RunDeps): Promise<Started> {
     client,
     now: deps.now,
     sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
-    onRunner: (runnerId: string) => saveStartedRunner({ runnerId, apiUrl: settings.apiUrl })
+    onRunner: (runnerId: string) => saveStartedRunner({ runnerId, apiUrl: settings.apiUrl }),
+    tagged: settings.workflowStep !== undefined
   }
-  const started = settings.agentRunnerId
-    ? await startFollowUp(
-        settings.agentRunnerId,
-        {
-          prompt: settings.prompt,
-          agent: settings.agent,
-          model: settings.model,
-          dev_server_image: settings.devServerImage
-        },
-        startDeps
-      )
-    : await startRunner(
-        site,
-        {
-          prompt: settings.prompt,
-          agent: settings.agent,
-          model: settings.model,
-          mode: settings.mode,
-          branch: settings.branch,
-          deploy_id: settings.deployId,
-          parent_agent_runner_id: settings.parentAgentRunnerId,
-          dev_server_image: settings.devServerImage
-        },
-        startDeps
-      )
+  if (settings.agentRunnerId) {
+    const request = {
+      agent: settings.agent,
+      model: settings.model,
+      dev_server_image: settings.devServerImage
+    }
+    const started = await startFollowUp(
+      settings.agentRunnerId,
+      { prompt: promptFor(settings, { runner: settings.agentRunnerId, ...request }), ...request },
+      startDeps
+    )
+    saveStartedSession(started.session.id)
+    return { site, ...started }
+  }
+  const request = {
+    agent: settings.agent,
+    model: settings.model,
+    mode: settings.mode,
+    branch: settings.branch,
+    deploy_id: settings.deployId,
+    parent_agent_runner_id: settings.parentAgentRunnerId,
+    dev_server_image: settings.devServerImage
+  }
+  const started = await startRunner(
+    site,
+    { prompt: promptFor(settings, request), ...request },
+    startDeps
+  )
   saveStartedSession(started.session.id)
   return { site, ...started }
 }
