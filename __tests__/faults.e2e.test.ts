@@ -175,6 +175,23 @@ describe('permanent refusals fail at once, with a sentence to act on, and start 
     expect(run.log).not.toMatch(/trying again/)
   })
 
+  it('an error that echoes the token back is redacted', async () => {
+    fake().injectFault({
+      method: 'POST',
+      path: CREATE_RUNNER,
+      status: 400,
+      body: JSON.stringify({ error: `Bad request from token ${TOKEN}` })
+    })
+    const run = await runAction({ inputs: inputs() })
+    expect(run.exitCode).toBe(1)
+    expect(run.log).toContain(
+      '::error::Netlify API POST /api/v1/agent_runners?site_id=site-faults failed with 400: Bad request from token ***'
+    )
+    // Once: the mask command itself.
+    expect(run.log.split(TOKEN).length - 1).toBe(1)
+    expect(JSON.stringify(run.outputs)).not.toContain(TOKEN)
+  })
+
   it('409: a follow-up on a runner whose session is still active', async () => {
     fake().setScenario({ sessionMs: 60_000 })
     const busy = await runAction({ inputs: inputs({ wait: 'false' }) })

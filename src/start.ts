@@ -19,10 +19,15 @@ const MAX_CREATES = 3
 const LOOK_AGAIN_AFTER_MS = [0, 2_000, 5_000]
 /** Margin for the clock difference between this machine and Netlify's, in seconds. */
 const CLOCK_SKEW_S = 120
-/** How far back a step that ran again looks for the run it started, in seconds. */
-const LOOK_BACK_S = 30 * 60
-/** Runners checked at most in one look (each costs a request). */
-const MOST_RUNNERS_CHECKED = 20
+/**
+ * How far back, and among how many of the newest runners, a start looks for one this same step
+ * made earlier. Every start pays for this look (a request per runner checked), for the sake of a
+ * rare re-queued job, so it stays small.
+ */
+const LOOK_BACK_S = 10 * 60
+const LOOK_BACK_RUNNERS = 5
+/** After a lost answer, the runners created in the last minutes are all checked. */
+const LOST_ANSWER_RUNNERS = 100
 
 export interface StartDeps {
   client: NetlifyClient
@@ -59,12 +64,12 @@ function neverSent(err: unknown): boolean {
 async function once<T>(
   what: string,
   create: () => Promise<T>,
-  find: (sinceS: number) => Promise<T | undefined>,
+  find: (sinceS: number, most: number) => Promise<T | undefined>,
   deps: StartDeps
 ): Promise<T> {
   const nowS = Math.floor(deps.now() / 1000)
   if (deps.tagged) {
-    const earlier = await find(nowS - LOOK_BACK_S)
+    const earlier = await find(nowS - LOOK_BACK_S, LOOK_BACK_RUNNERS)
     if (earlier !== undefined) {
       core.info(
         `This workflow step already started ${what} (its job ran again in the same attempt): carrying on with it instead of starting another.`
@@ -85,7 +90,7 @@ async function once<T>(
         )
         for (const wait of LOOK_AGAIN_AFTER_MS) {
           await deps.sleep(wait)
-          const found = await find(since)
+          const found = await find(since, LOST_ANSWER_RUNNERS)
           if (found !== undefined) {
             core.info(`It had started: carrying on with it.`)
             return found
@@ -115,12 +120,12 @@ export async function startRunner(
   const runnerId = await once(
     'the run',
     async () => (await client.createRunner(site.id, body)).id,
-    async sinceS => {
+    async (sinceS, most) => {
       const { items } = await client.listRunners({
         account_id: site.account_id,
         site_id: site.id,
         from: sinceS,
-        per_page: MOST_RUNNERS_CHECKED
+        per_page: most
       })
       for (const runner of items) {
         if ((await firstSession(client, runner.id)).prompt === body.prompt) return runner.id

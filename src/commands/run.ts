@@ -194,8 +194,10 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
   let diff: DiffFiles | undefined
   let ending: Ending = 'finished'
 
-  if (!settings.wait) saveRunSettled()
-  if (settings.wait) {
+  if (!settings.wait) {
+    // Left running on purpose: the post step must not stop it.
+    saveRunSettled()
+  } else {
     let lastState = normalizeState(session.state)
     let waited: WaitResult | undefined
     const deadline = deps.now() + settings.timeoutMs
@@ -226,6 +228,9 @@ export async function runCommand(settings: Settings, deps: RunDeps): Promise<Run
     } catch (err) {
       // Anything but cancellation leaves the session unsettled: the post step stops it.
       if (!deps.cancelled.aborted) throw err
+    } finally {
+      // The deadline bounds the wait; reading the result afterwards may retry as usual.
+      client.deadline = undefined
     }
 
     if (!waited) {
