@@ -5,7 +5,8 @@ import {
   outputsWhileRunning,
   runAction,
   startAction,
-  type ActionProcess
+  type ActionProcess,
+  untagged
 } from '../__fixtures__/actions-runner.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 
@@ -122,6 +123,71 @@ describe('when the workflow is cancelled', () => {
     expect(post.log.split(TOKEN).length - 1).toBe(1) // the mask command alone
     fake().clearFaults()
     expect(sessionState(runnerId)).toMatch(/^(new|running)$/)
+  })
+})
+
+describe('when the workflow is cancelled while the run is starting', () => {
+  /** Waits until the fake holds a runner started with `prompt` (the step is still waiting for the answer). */
+  async function runnerStartedWith(prompt: string): Promise<string> {
+    for (let i = 0; i < 200; i++) {
+      const found = fake()
+        .runners()
+        .find(r => untagged(fake().sessions(r.id)[0]?.prompt ?? '') === prompt)
+      if (found) return found.id
+      await new Promise(r => setTimeout(r, 25))
+    }
+    throw new Error(`no runner started with ${prompt}`)
+  }
+
+  it('a run Netlify started before the answer came back is found and stopped', async () => {
+    // Netlify creates the run, then its answer is slow to come back.
+    fake().injectFault({
+      method: 'POST',
+      path: '/api/v1/agent_runners',
+      after: true,
+      delayMs: 5_000
+    })
+    const prompt = `Interrupted start ${Date.now()}`
+    const before = fake().runners().length
+    const step = startAction({ inputs: inputs({ prompt }) })
+    const runnerId = await runnerStartedWith(prompt)
+    step.child.kill('SIGINT')
+    const run = await step.done
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('cancelled')
+    expect(run.log).toContain(
+      `::error::The workflow was cancelled while the run was starting; it had started (agent runner ${runnerId}), and was stopped.`
+    )
+    expect(fake().runners().length - before).toBe(1)
+    expect(sessionState(runnerId)).toBe('cancelled')
+
+    const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs({ prompt }) })
+    expect(post.exitCode).toBe(0)
+    expect(post.log).not.toContain('::warning::')
+  })
+
+  it('a run that had not started is said to have not started', async () => {
+    fake().injectFault({
+      method: 'POST',
+      path: '/api/v1/agent_runners',
+      status: 503,
+      delayMs: 5_000
+    })
+    const step = startAction({ inputs: inputs() })
+    // Let the step reach its create, which the fake holds for 5 s before refusing it.
+    for (let i = 0; i < 200 && !step.log().includes('Site: '); i++) {
+      await new Promise(r => setTimeout(r, 25))
+    }
+    await new Promise(r => setTimeout(r, 300))
+    const before = fake().runners().length
+    step.child.kill('SIGINT')
+    const run = await step.done
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('cancelled')
+    expect(run.log).toContain(
+      '::error::The workflow was cancelled while the run was starting; it had not started.'
+    )
+    expect(fake().runners().length).toBe(before)
   })
 })
 

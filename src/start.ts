@@ -77,7 +77,7 @@ async function once<T>(
       return earlier
     }
   }
-  const since = nowS - CLOCK_SKEW_S
+  const since = startedSince(deps.now())
   for (let attempt = 1; ; attempt++) {
     try {
       return await create()
@@ -111,6 +111,46 @@ async function firstSession(client: NetlifyClient, runnerId: string): Promise<Ag
   return session
 }
 
+/** The earliest second a run started from `startedAt` (epoch ms) can carry, on Netlify's clock. */
+export function startedSince(startedAt: number): number {
+  return Math.floor(startedAt / 1000) - CLOCK_SKEW_S
+}
+
+/** A runner of the site created since `sinceS` whose first session has `prompt`: the newest `most` are checked. */
+export async function findRunnerByPrompt(
+  client: NetlifyClient,
+  site: Site,
+  prompt: string,
+  sinceS: number,
+  most: number
+): Promise<string | undefined> {
+  const { items } = await client.listRunners({
+    account_id: site.account_id,
+    site_id: site.id,
+    from: sinceS,
+    per_page: most
+  })
+  for (const runner of items) {
+    if ((await firstSession(client, runner.id)).prompt === prompt) return runner.id
+  }
+  return undefined
+}
+
+/** A session of the runner created since `sinceS` with `prompt`. */
+export async function findSessionByPrompt(
+  client: NetlifyClient,
+  runnerId: string,
+  prompt: string,
+  sinceS: number
+): Promise<AgentRunnerSession | undefined> {
+  const { items } = await client.listSessions(runnerId, {
+    from: sinceS,
+    order_by: 'desc',
+    per_page: 100
+  })
+  return items.find(s => s.prompt === prompt)
+}
+
 export async function startRunner(
   site: Site,
   body: CreateRunnerBody,
@@ -120,18 +160,7 @@ export async function startRunner(
   const runnerId = await once(
     'the run',
     async () => (await client.createRunner(site.id, body)).id,
-    async (sinceS, most) => {
-      const { items } = await client.listRunners({
-        account_id: site.account_id,
-        site_id: site.id,
-        from: sinceS,
-        per_page: most
-      })
-      for (const runner of items) {
-        if ((await firstSession(client, runner.id)).prompt === body.prompt) return runner.id
-      }
-      return undefined
-    },
+    (sinceS, most) => findRunnerByPrompt(client, site, body.prompt, sinceS, most),
     deps
   )
   deps.onRunner(runnerId)
@@ -144,19 +173,13 @@ export async function startFollowUp(
   deps: StartDeps
 ): Promise<StartedRun> {
   const { client } = deps
-  deps.onRunner(runnerId)
   const session = await once(
     'the follow-up session',
     () => client.createSession(runnerId, body),
-    async sinceS => {
-      const { items } = await client.listSessions(runnerId, {
-        from: sinceS,
-        order_by: 'desc',
-        per_page: 100
-      })
-      return items.find(s => s.prompt === body.prompt)
-    },
+    sinceS => findSessionByPrompt(client, runnerId, body.prompt, sinceS),
     deps
   )
+  // The runner was there before this step: it is this step's to stop only once its session exists.
+  deps.onRunner(runnerId)
   return { runnerId, session }
 }

@@ -5,7 +5,13 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NetlifyClient } from '../netlify/client.js'
 import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
-import type { AgentRunner, AgentRunnerSession, Site } from '../netlify/types.js'
+import type {
+  AgentRunner,
+  AgentRunnerSession,
+  CreateRunnerBody,
+  CreateSessionBody,
+  Site
+} from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import { diffStatOfFile } from '../report/diffstat.js'
 import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
@@ -14,7 +20,14 @@ import { renderSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings.js'
 import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
 import { runTag, taggedPrompt } from '../run-tag.js'
-import { startFollowUp, startRunner } from '../start.js'
+import {
+  findRunnerByPrompt,
+  findSessionByPrompt,
+  startedSince,
+  startFollowUp,
+  startRunner,
+  type StartedRun
+} from '../start.js'
 import { waitForSession, type WaitResult } from '../wait.js'
 
 export interface RunDeps {
@@ -29,12 +42,6 @@ export interface RunDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
-interface Started {
-  site: Site
-  runnerId: string
-  session: AgentRunnerSession
-}
-
 /** How long to wait for a stopped session to show it stopped, past the deadline. */
 const STOP_CONFIRM_MS = 30_000
 /**
@@ -42,6 +49,8 @@ const STOP_CONFIRM_MS = 30_000
  * 2.5 s later, and the stop request itself must fit in that window too.
  */
 const CANCEL_CONFIRM_MS = 3_000
+/** A start cut short by cancellation is looked for at once, and again this much later. */
+const INTERRUPTED_LOOK_AGAIN_MS = 2_000
 
 /** The prompt as sent: with this step's tag, when run by a workflow. */
 function promptFor(settings: Settings, request: Record<string, unknown>): string {
@@ -50,30 +59,20 @@ function promptFor(settings: Settings, request: Record<string, unknown>): string
   return taggedPrompt(settings.prompt, tag)
 }
 
-async function start(settings: Settings, deps: RunDeps): Promise<Started> {
-  const { client } = deps
-  const site = await client.getSite(settings.siteId)
-  core.info(`Site: ${site.name} (${site.id})`)
-  const startDeps = {
-    client,
-    now: deps.now,
-    sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
-    onRunner: (runnerId: string) => saveStartedRunner({ runnerId, apiUrl: settings.apiUrl }),
-    tagged: settings.workflowStep !== undefined
-  }
+/** What the step will send to start: a new runner, or a follow-up session on one. */
+type StartPlan =
+  | { kind: 'runner'; body: CreateRunnerBody }
+  | { kind: 'follow-up'; runnerId: string; body: CreateSessionBody }
+
+function planStart(settings: Settings): StartPlan {
   if (settings.agentRunnerId) {
     const request = {
       agent: settings.agent,
       model: settings.model,
       dev_server_image: settings.devServerImage
     }
-    const started = await startFollowUp(
-      settings.agentRunnerId,
-      { prompt: promptFor(settings, { runner: settings.agentRunnerId, ...request }), ...request },
-      startDeps
-    )
-    saveStartedSession(started.session.id)
-    return { site, ...started }
+    const prompt = promptFor(settings, { runner: settings.agentRunnerId, ...request })
+    return { kind: 'follow-up', runnerId: settings.agentRunnerId, body: { prompt, ...request } }
   }
   const request = {
     agent: settings.agent,
@@ -84,13 +83,65 @@ async function start(settings: Settings, deps: RunDeps): Promise<Started> {
     parent_agent_runner_id: settings.parentAgentRunnerId,
     dev_server_image: settings.devServerImage
   }
-  const started = await startRunner(
-    site,
-    { prompt: promptFor(settings, request), ...request },
-    startDeps
-  )
+  return { kind: 'runner', body: { prompt: promptFor(settings, request), ...request } }
+}
+
+async function start(
+  site: Site,
+  plan: StartPlan,
+  settings: Settings,
+  deps: RunDeps
+): Promise<StartedRun> {
+  const startDeps = {
+    client: deps.client,
+    now: deps.now,
+    sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
+    onRunner: (runnerId: string) => saveStartedRunner({ runnerId, apiUrl: settings.apiUrl }),
+    tagged: settings.workflowStep !== undefined
+  }
+  const started =
+    plan.kind === 'follow-up'
+      ? await startFollowUp(plan.runnerId, plan.body, startDeps)
+      : await startRunner(site, plan.body, startDeps)
   saveStartedSession(started.session.id)
-  return { site, ...started }
+  return started
+}
+
+/**
+ * Cancellation cut the start short, but Netlify may have started the run all the same: look for
+ * it with the client that outlives cancellation, and stop it. Says which happened.
+ */
+async function stopInterruptedStart(
+  site: Site,
+  plan: StartPlan,
+  startedAt: number,
+  settings: Settings,
+  deps: RunDeps
+): Promise<string> {
+  const client = deps.stopClient
+  const sinceS = startedSince(startedAt)
+  try {
+    if (plan.kind === 'runner') {
+      const look = () => findRunnerByPrompt(client, site, plan.body.prompt, sinceS, 100)
+      // A request cut off on this side may still be carried out a moment later on Netlify's.
+      const runnerId = (await look()) ?? (await deps.sleep(INTERRUPTED_LOOK_AGAIN_MS).then(look))
+      if (runnerId === undefined) return 'it had not started'
+      saveStartedRunner({ runnerId, apiUrl: settings.apiUrl })
+      await client.stopRunner(runnerId)
+      saveRunSettled()
+      return `it had started (agent runner ${runnerId}), and was stopped`
+    }
+    const look = () => findSessionByPrompt(client, plan.runnerId, plan.body.prompt, sinceS)
+    const session = (await look()) ?? (await deps.sleep(INTERRUPTED_LOOK_AGAIN_MS).then(look))
+    if (session === undefined) return 'the follow-up session had not started'
+    saveStartedRunner({ runnerId: plan.runnerId, apiUrl: settings.apiUrl })
+    saveStartedSession(session.id)
+    await client.stopSession(plan.runnerId, session.id)
+    saveRunSettled()
+    return `the follow-up session had started (${session.id}), and was stopped`
+  } catch (err) {
+    return `whether it had started could not be checked (${(err as Error).message}): look on the Netlify dashboard`
+  }
 }
 
 /**
@@ -181,8 +232,26 @@ function failureOf(
 export async function runCommand(settings: Settings, deps: RunDeps): Promise<RunReport> {
   const { client } = deps
   core.startGroup(settings.agentRunnerId ? 'Starting a follow-up session' : 'Starting an agent run')
-  const started = await start(settings, deps).finally(() => core.endGroup())
-  const { runnerId, site } = started
+  let site: Site
+  let started: StartedRun
+  try {
+    site = await client.getSite(settings.siteId)
+    core.info(`Site: ${site.name} (${site.id})`)
+    const plan = planStart(settings)
+    const startedAt = deps.now()
+    try {
+      started = await start(site, plan, settings, deps)
+    } catch (err) {
+      if (!deps.cancelled.aborted) throw err
+      const what = await stopInterruptedStart(site, plan, startedAt, settings, deps)
+      throw new Error(`The workflow was cancelled while the run was starting; ${what}.`, {
+        cause: err
+      })
+    }
+  } finally {
+    core.endGroup()
+  }
+  const { runnerId } = started
   const url = runnerUrl(site.name, runnerId)
   setStartOutputs({ runnerId, sessionId: started.session.id, runnerUrl: url })
   core.info(`Agent runner ${runnerId}, session ${started.session.id}`)
