@@ -702,6 +702,24 @@ describe('retries', () => {
     expect(sleeps).toHaveLength(6)
   })
 
+  it('a 503 after a run of 429s backs off as a first failure', async () => {
+    fake.injectFault({
+      method: 'GET',
+      path: `/api/v1/sites/${SITE}`,
+      status: 429,
+      retryAfter: '0',
+      times: 3
+    })
+    const api = client({ random: () => 0.5, backoff: { baseMs: 100, capMs: 10_000 } })
+    const pending = api.getSite(SITE)
+    // Queued behind the three 429s: the fourth answer is a 503.
+    fake.injectFault({ method: 'GET', path: `/api/v1/sites/${SITE}`, status: 503 })
+    await pending
+    api.close()
+    // Three server-named waits (0 s plus jitter), then the 503's first backoff step: 0.5 × 100 ms.
+    expect(sleeps).toEqual([500, 500, 500, 50])
+  })
+
   it('permanent errors are not retried', async () => {
     fake.injectFault({
       method: 'GET',

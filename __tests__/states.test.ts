@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  isActiveState,
   isTerminalRunnerState,
   isTerminalSessionState,
   normalizeState,
@@ -25,11 +24,5 @@ describe('states read the same in either case', () => {
   it('a session ends in done, error or cancelled (archived is not a session state)', () => {
     for (const s of ['done', 'ERROR', 'cancelled']) expect(isTerminalSessionState(s)).toBe(true)
     for (const s of ['new', 'RUNNING', 'archived']) expect(isTerminalSessionState(s)).toBe(false)
-  })
-
-  it('new and running are active', () => {
-    expect(isActiveState('NEW')).toBe(true)
-    expect(isActiveState('running')).toBe(true)
-    expect(isActiveState('done')).toBe(false)
   })
 })

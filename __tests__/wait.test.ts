@@ -105,6 +105,28 @@ describe('the waiting loop', () => {
     expect(sleeps).toEqual([2000, 2000, 2000])
   })
 
+  it('stretches its pauses when the rate limit runs low', async () => {
+    const answers = [session('RUNNING', 0), session('RUNNING', 0), session('done', 0)]
+    let clock = 0
+    const sleeps: number[] = []
+    await waitForSession({
+      client: { getSession: async () => answers.shift()! },
+      runnerId: 'r',
+      sessionId: 's',
+      deadline: 1_000_000,
+      maxIntervalMs: 20_000,
+      onStep: () => undefined,
+      // Nothing left until the reset, 30 s from whenever it is asked.
+      rateLimit: () => ({ limit: 500, remaining: 0, resetAt: clock + 30_000 }),
+      now: () => clock,
+      sleep: async ms => {
+        sleeps.push(ms)
+        clock += ms
+      }
+    })
+    expect(sleeps).toEqual([30_000, 30_000])
+  })
+
   it('gives up at the deadline, after one last look', async () => {
     let clock = 0
     const result = await waitForSession({

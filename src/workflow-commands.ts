@@ -19,10 +19,6 @@ export function info(message: string): void {
   process.stdout.write(`${message}${EOL}`)
 }
 
-export function debug(message: string): void {
-  command('debug', message)
-}
-
 export function warning(message: string): void {
   command('warning', message)
 }

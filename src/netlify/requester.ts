@@ -198,11 +198,13 @@ export class Requester {
       }
 
       if (!isRetryable(method, failure)) throw lastError
-      if (failure.kind === 'status' && failure.status === 429) throttled++
+      const limited = failure.kind === 'status' && failure.status === 429
+      if (limited) throttled++
       else failures++
       if (failures >= this.maxAttempts || throttled > MAX_THROTTLED) throw lastError
       const wait = retryDelayMs({
-        attempt,
+        // Backoff grows with failures of the same kind: a run of 429s does not lengthen it for a 503.
+        attempt: limited ? throttled : failures,
         status: failure.kind === 'status' ? failure.status : undefined,
         headers: responseHeaders,
         now: this.now(),

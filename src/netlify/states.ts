@@ -3,7 +3,6 @@
 
 const TERMINAL_RUNNER_STATES = new Set(['done', 'error', 'cancelled', 'archived'])
 const TERMINAL_SESSION_STATES = new Set(['done', 'error', 'cancelled'])
-const ACTIVE_STATES = new Set(['new', 'running'])
 
 /** A state in lower case; '' for a missing one. */
 export function normalizeState(state: string | null | undefined): string {
@@ -20,9 +19,4 @@ export function isTerminalRunnerState(state: string | null | undefined): boolean
 
 export function isTerminalSessionState(state: string | null | undefined): boolean {
   return TERMINAL_SESSION_STATES.has(normalizeState(state))
-}
-
-/** NEW or RUNNING: the session is (or is about to be) spending credits. */
-export function isActiveState(state: string | null | undefined): boolean {
-  return ACTIVE_STATES.has(normalizeState(state))
 }
