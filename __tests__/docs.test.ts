@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readActionYml, ROOT } from '../__fixtures__/actions-runner.js'
+import { withTables } from '../scripts/readme-tables.js'
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 
@@ -33,12 +34,22 @@ describe('README and action.yml', () => {
     }
   })
 
+  it('show the tables npm run docs makes from action.yml, word for word', async () => {
+    const { format, resolveConfig } = await import('prettier')
+    const path = join(ROOT, 'README.md')
+    const made = await format(withTables(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8')), {
+      ...(await resolveConfig(path)),
+      filepath: path
+    })
+    expect(readme).toBe(made)
+  })
+
   it('list the same outputs', () => {
     expect([...tableUnder('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort())
   })
 
   it('give every boolean input a default (core.getBooleanInput throws on an empty value)', () => {
-    for (const name of ['wait', 'fail-on-error', 'job-summary']) {
+    for (const name of ['wait', 'fail-on-error', 'job-summary', 'cumulative', 'pull-request']) {
       expect([name, action.inputs[name]?.default]).toEqual([
         name,
         expect.stringMatching(/^(true|false)$/)

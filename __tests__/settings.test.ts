@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { actionsSource, getSettings, InputError } from '../src/settings.js'
+import { actionsSource, getSettings, InputError, parseMoment } from '../src/settings.js'
 
 function parse(
   inputs: Record<string, string>,
@@ -122,5 +122,75 @@ describe('settings', () => {
       'http://127.0.0.1:9'
     )
     expect(errorOf(() => parse({ ...base, 'api-url': 'ftp://x' })).input).toBe('api-url')
+  })
+
+  it('default to command run, and a command needs only its own inputs', () => {
+    expect(parse(base).settings.command).toBe('run')
+    const { settings } = parse({
+      'netlify-auth-token': 't',
+      command: 'status',
+      'agent-runner-id': 'r1'
+    })
+    expect(settings).toMatchObject({ command: 'status', siteId: undefined, prompt: '' })
+  })
+
+  it('treat the default values of booleans and mode as not given', () => {
+    const { settings } = parse({
+      'netlify-auth-token': 't',
+      command: 'archive',
+      'agent-runner-id': 'r1',
+      mode: 'normal',
+      'pull-request': 'false',
+      cumulative: 'false'
+    })
+    expect(settings.command).toBe('archive')
+  })
+
+  it('name the commands an input applies to when refusing it', () => {
+    const err = errorOf(() =>
+      parse({
+        'netlify-auth-token': 't',
+        command: 'archive',
+        'agent-runner-id': 'r',
+        'session-id': 's'
+      })
+    )
+    expect(err.input).toBe('session-id')
+    expect(err.message).toContain('`status`, `diff`, `stop`, `revert`, `redeploy`')
+  })
+
+  it('command pull-request means pull-request: true', () => {
+    const { settings } = parse({
+      'netlify-auth-token': 't',
+      command: 'pull-request',
+      'agent-runner-id': 'r'
+    })
+    expect(settings.pullRequest).toBe(true)
+  })
+
+  it('read files as one pattern a line', () => {
+    expect(parse({ ...base, files: ' a.md \n\n b/*.png\r\n!c.md ' }).settings.files).toEqual([
+      'a.md',
+      'b/*.png',
+      '!c.md'
+    ])
+  })
+
+  it('read from and to as Unix seconds or ISO dates', () => {
+    expect(parseMoment('from', '1700000000')).toBe(1_700_000_000)
+    expect(parseMoment('from', '2026-11-01')).toBe(Date.UTC(2026, 10, 1) / 1000)
+    expect(parseMoment('from', '2026-11-01T12:00:00Z')).toBe(Date.UTC(2026, 10, 1, 12) / 1000)
+    expect(parseMoment('to', '')).toBeUndefined()
+    expect(() => parseMoment('to', 'yesterday')).toThrow(/Input `to` must be Unix seconds/)
+    const err = errorOf(() =>
+      parse({
+        'netlify-auth-token': 't',
+        'site-id': 's',
+        command: 'list',
+        from: '2026-11-02',
+        to: '2026-11-01'
+      })
+    )
+    expect(err.input).toBe('to')
   })
 })

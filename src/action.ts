@@ -1,7 +1,8 @@
 // The main step: settings, then the command, then one verdict. Every failure ends here, in a
 // single setFailed, with secrets redacted.
 import { setTimeout as delay } from 'node:timers/promises'
-import { runCommand } from './commands/run.js'
+import { COMMAND_HANDLERS } from './commands/index.js'
+import { DeliveryError } from './deliver.js'
 import { NetlifyClient } from './netlify/client.js'
 import { redactor, type Redact } from './redact.js'
 import { setOutcome } from './report/outputs.js'
@@ -67,7 +68,7 @@ export async function run(): Promise<void> {
       backoff: { baseMs: 200, capMs: 1_000 }
     })
     try {
-      const report = await runCommand(settings, {
+      const report = await COMMAND_HANDLERS[settings.command](settings, {
         client,
         stopClient,
         cancelled,
@@ -83,7 +84,13 @@ export async function run(): Promise<void> {
       stopClient.close()
     }
   } catch (err) {
-    setOutcome(cancelled.aborted ? 'cancelled' : 'failure')
+    setOutcome(
+      cancelled.aborted
+        ? 'cancelled'
+        : err instanceof DeliveryError && err.timedOut
+          ? 'timed-out'
+          : 'failure'
+    )
     core.setFailed(redact(err instanceof Error ? err.message : String(err)))
   }
 }

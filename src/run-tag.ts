@@ -43,3 +43,8 @@ export function runTag(step: WorkflowStep, request: Record<string, unknown>): st
 export function taggedPrompt(prompt: string, tag: string | undefined): string {
   return tag ? `${prompt}\n\n<!-- ${tag} -->` : prompt
 }
+
+/** A prompt as the user wrote it: without the tag line, if it carries one. */
+export function untaggedPrompt(prompt: string): string {
+  return prompt.replace(/\n\n<!-- netlify-agent-runners-action [^\n]* -->$/, '')
+}

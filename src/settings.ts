@@ -11,11 +11,41 @@ export const KNOWN_AGENTS = ['claude', 'codex', 'gemini'] as const
 export const MODES: readonly CreateMode[] = ['normal', 'create', 'ask']
 export type OnTimeout = 'stop' | 'leave'
 export const ON_TIMEOUT: readonly OnTimeout[] = ['stop', 'leave']
+export const COMMANDS = [
+  'run',
+  'status',
+  'diff',
+  'stop',
+  'archive',
+  'revert',
+  'rebase',
+  'redeploy',
+  'pull-request',
+  'commit',
+  'list'
+] as const
+export type Command = (typeof COMMANDS)[number]
+export const LIST_STATES = ['live', 'error'] as const
+
+/** The `list` command's filters, as the reference names them. */
+export interface ListFilters {
+  state: (typeof LIST_STATES)[number] | undefined
+  branch: string | undefined
+  resultBranch: string | undefined
+  title: string | undefined
+  /** Unix seconds: created since. */
+  from: number | undefined
+  /** Unix seconds: created before. */
+  to: number | undefined
+}
 
 export interface Settings {
+  command: Command
   token: string
-  siteId: string
+  /** Required by `run` and `list`; the other commands read it from the runner when not given. */
+  siteId: string | undefined
   apiUrl: string
+  /** The task (`run`); '' for the other commands. */
   prompt: string
   agent: string | undefined
   model: string | undefined
@@ -24,8 +54,21 @@ export interface Settings {
   deployId: string | undefined
   parentAgentRunnerId: string | undefined
   devServerImage: string | undefined
-  /** Set: follow up on this runner instead of starting a new one. */
+  /** Set: follow up on this runner instead of starting a new one (`run`), or the runner to act on. */
   agentRunnerId: string | undefined
+  /** The session a command acts on (`status`, `diff`, `stop`, `revert`, `redeploy`). */
+  sessionId: string | undefined
+  /** `diff`: the session's cumulative diff instead of its own. */
+  cumulative: boolean
+  /** After a done session with changes, open (or update) the runner's pull request. */
+  pullRequest: boolean
+  /** After a done session with changes, commit them to this branch. */
+  commitToBranch: string | undefined
+  /** Paths or glob patterns of files to attach, relative to the workspace. */
+  files: string[]
+  /** Where `files` and `prompt-file` are read from. */
+  workspace: string
+  list: ListFilters
   wait: boolean
   timeoutMs: number
   /** Past the deadline: stop the session, or leave it running. */
@@ -138,7 +181,7 @@ function parseApiUrl(value: string): string {
   return value.replace(/\/+$/, '')
 }
 
-function readPrompt(source: SettingsSource): string {
+function readPrompt(source: SettingsSource, workspace: string): string {
   const inline = source.input('prompt')
   const file = source.input('prompt-file')
   if (inline !== '' && file !== '') {
@@ -148,7 +191,6 @@ function readPrompt(source: SettingsSource): string {
     )
   }
   if (file !== '') {
-    const workspace = source.env.GITHUB_WORKSPACE ?? process.cwd()
     const path = isAbsolute(file) ? file : resolve(workspace, file)
     let text: string
     try {
@@ -184,6 +226,127 @@ export function readToken(source: SettingsSource): string {
   return token
 }
 
+/** Newline-separated values, blank lines and surrounding spaces dropped. */
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line !== '')
+}
+
+/** A moment as Unix seconds: given as Unix seconds, or as an ISO 8601 date or time. */
+export function parseMoment(name: string, value: string): number | undefined {
+  if (value === '') return undefined
+  if (/^\d+$/.test(value)) return Number(value)
+  const ms = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
+    ? Date.parse(value)
+    : NaN
+  if (Number.isNaN(ms)) {
+    throw new InputError(
+      name,
+      `Input \`${name}\` must be Unix seconds or an ISO 8601 date such as 2026-11-01 or 2026-11-01T12:00:00Z; got "${value}".`
+    )
+  }
+  return Math.floor(ms / 1000)
+}
+
+/** Branches Netlify refuses to commit to whatever the site; the site's own base is checked later. */
+export const PROTECTED_BRANCHES = ['main', 'master']
+
+function parseCommitBranch(value: string): string | undefined {
+  if (value === '') return undefined
+  if (PROTECTED_BRANCHES.includes(value)) {
+    throw new InputError(
+      'commit-to-branch',
+      `Input \`commit-to-branch\` is "${value}": the agent's changes are never committed straight to main or master. Name another branch, or use \`pull-request: true\`.`
+    )
+  }
+  if (/\s|\.\.|[~^:?*[\\]|^[-/]|\/$|\.lock$/.test(value)) {
+    throw new InputError(
+      'commit-to-branch',
+      `Input \`commit-to-branch\` is "${value}", which is not a valid branch name.`
+    )
+  }
+  return value
+}
+
+/**
+ * The inputs that only some commands take. A command given one it does not take is refused: it
+ * would be ignored, and the user meant something by it.
+ */
+const RUN_INPUTS = [
+  'prompt',
+  'prompt-file',
+  'files',
+  'agent',
+  'model',
+  'mode',
+  'branch',
+  'deploy-id',
+  'parent-agent-runner-id',
+  'dev-server-image',
+  'agent-runner-id',
+  'pull-request',
+  'commit-to-branch'
+] as const
+const SCOPED_INPUTS = [
+  ...RUN_INPUTS,
+  'session-id',
+  'cumulative',
+  'state',
+  'result-branch',
+  'title',
+  'from',
+  'to'
+] as const
+type ScopedInput = (typeof SCOPED_INPUTS)[number]
+
+const DELIVERY: ScopedInput[] = ['pull-request', 'commit-to-branch']
+
+/** For each command: the scoped inputs it takes, and those it cannot do without. */
+export const COMMAND_INPUTS: Record<Command, { takes: ScopedInput[]; needs: ScopedInput[] }> = {
+  run: { takes: [...RUN_INPUTS], needs: [] },
+  status: { takes: ['agent-runner-id', 'session-id'], needs: ['agent-runner-id'] },
+  diff: { takes: ['agent-runner-id', 'session-id', 'cumulative'], needs: ['agent-runner-id'] },
+  stop: { takes: ['agent-runner-id', 'session-id'], needs: ['agent-runner-id'] },
+  archive: { takes: ['agent-runner-id'], needs: ['agent-runner-id'] },
+  revert: { takes: ['agent-runner-id', 'session-id'], needs: ['agent-runner-id', 'session-id'] },
+  rebase: { takes: ['agent-runner-id', ...DELIVERY], needs: ['agent-runner-id'] },
+  redeploy: { takes: ['agent-runner-id', 'session-id', ...DELIVERY], needs: ['agent-runner-id'] },
+  'pull-request': { takes: ['agent-runner-id'], needs: ['agent-runner-id'] },
+  commit: {
+    takes: ['agent-runner-id', 'commit-to-branch'],
+    needs: ['agent-runner-id', 'commit-to-branch']
+  },
+  list: { takes: ['branch', 'state', 'result-branch', 'title', 'from', 'to'], needs: [] }
+}
+
+/** Whether a scoped input was given: a boolean or `mode` counts only when not its default. */
+function given(source: SettingsSource, name: ScopedInput): boolean {
+  const value = source.input(name)
+  if (name === 'mode') return value !== '' && value !== 'normal'
+  if (name === 'cumulative' || name === 'pull-request') return value !== '' && value !== 'false'
+  return value !== ''
+}
+
+function checkCommandInputs(command: Command, source: SettingsSource): void {
+  const { takes, needs } = COMMAND_INPUTS[command]
+  for (const name of SCOPED_INPUTS) {
+    if (given(source, name) && !takes.includes(name)) {
+      const users = COMMANDS.filter(c => COMMAND_INPUTS[c].takes.includes(name))
+      throw new InputError(
+        name,
+        `Input \`${name}\` does not apply to \`command: ${command}\` (it applies to ${users.map(c => `\`${c}\``).join(', ')}); remove it.`
+      )
+    }
+  }
+  for (const name of needs) {
+    if (!given(source, name)) {
+      throw new InputError(name, `Input \`${name}\` is required by \`command: ${command}\`.`)
+    }
+  }
+}
+
 export function getSettings(source: SettingsSource = actionsSource()): ParsedSettings {
   const warnings: string[] = []
   const token = readToken(source)
@@ -193,8 +356,11 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
       'Input `netlify-auth-token` is required (or set the NETLIFY_AUTH_TOKEN environment variable): a Netlify personal access token, from a secret.'
     )
   }
-  const siteId = source.input('site-id') || (source.env.NETLIFY_SITE_ID ?? '').trim()
-  if (siteId === '') {
+  const command = oneOf('command', source.input('command'), COMMANDS, 'run')
+  checkCommandInputs(command, source)
+
+  const siteId = optional(source.input('site-id') || (source.env.NETLIFY_SITE_ID ?? '').trim())
+  if (siteId === undefined && (command === 'list' || command === 'run')) {
     throw new InputError(
       'site-id',
       'Input `site-id` is required (or set the NETLIFY_SITE_ID environment variable): the Site ID from Site configuration > Site details.'
@@ -206,7 +372,7 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
   const branch = optional(source.input('branch'))
   const deployId = optional(source.input('deploy-id'))
   const parentAgentRunnerId = optional(source.input('parent-agent-runner-id'))
-  if (agentRunnerId !== undefined) {
+  if (command === 'run' && agentRunnerId !== undefined) {
     // A follow-up continues its runner: where it starts from is already decided.
     const conflicting: [string, unknown][] = [
       ['branch', branch],
@@ -231,19 +397,59 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
     )
   }
 
+  const pullRequest = parseBoolean('pull-request', source.input('pull-request'), false)
+  const commitToBranch = parseCommitBranch(source.input('commit-to-branch'))
+  if (pullRequest && commitToBranch !== undefined) {
+    throw new InputError(
+      'commit-to-branch',
+      'Inputs `pull-request` and `commit-to-branch` were both given: the changes go either into a pull request or onto a branch; choose one.'
+    )
+  }
+  const cumulative = parseBoolean('cumulative', source.input('cumulative'), false)
+  const sessionId = optional(source.input('session-id'))
+  if (cumulative && sessionId === undefined) {
+    throw new InputError(
+      'cumulative',
+      "Input `cumulative` needs `session-id`: the runner's own diff already holds every change; the cumulative diff is a session's, up to that session."
+    )
+  }
+  const workspace = source.env.GITHUB_WORKSPACE || process.cwd()
+  const list: ListFilters = {
+    state:
+      source.input('state') === ''
+        ? undefined
+        : oneOf('state', source.input('state'), LIST_STATES, 'live'),
+    branch: command === 'list' ? branch : undefined,
+    resultBranch: optional(source.input('result-branch')),
+    title: optional(source.input('title')),
+    from: parseMoment('from', source.input('from')),
+    to: parseMoment('to', source.input('to'))
+  }
+  if (list.from !== undefined && list.to !== undefined && list.from >= list.to) {
+    throw new InputError('to', 'Input `to` must come after `from`.')
+  }
+
   const settings: Settings = {
+    command,
     token,
     siteId,
     apiUrl: parseApiUrl(source.input('api-url')),
-    prompt: readPrompt(source),
+    prompt: command === 'run' ? readPrompt(source, workspace) : '',
     agent,
     model: optional(source.input('model')),
     mode,
-    branch,
+    branch: command === 'list' ? undefined : branch,
     deployId,
     parentAgentRunnerId,
     devServerImage: optional(source.input('dev-server-image')),
     agentRunnerId,
+    sessionId,
+    cumulative,
+    pullRequest: pullRequest || command === 'pull-request',
+    commitToBranch,
+    files: lines(source.input('files')),
+    workspace,
+    list,
     wait: parseBoolean('wait', source.input('wait'), true),
     timeoutMs:
       parsePositiveNumber('timeout-minutes', source.input('timeout-minutes'), 60, 'minutes') *

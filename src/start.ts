@@ -37,6 +37,17 @@ export interface StartDeps {
   onRunner: (runnerId: string) => void
   /** The prompt carries this step's tag (./run-tag.ts): look for an earlier start before starting. */
   tagged: boolean
+  /** Keys of files to attach, uploaded when first asked for: just before the first create. */
+  fileKeys?: () => Promise<string[]>
+}
+
+/** The body with the attachments' keys, when there are any. */
+async function withFileKeys<T extends { file_keys?: string[] }>(
+  body: T,
+  deps: StartDeps
+): Promise<T> {
+  const keys = deps.fileKeys ? await deps.fileKeys() : []
+  return keys.length > 0 ? { ...body, file_keys: keys } : body
 }
 
 export interface StartedRun {
@@ -159,7 +170,7 @@ export async function startRunner(
   const { client } = deps
   const runnerId = await once(
     'the run',
-    async () => (await client.createRunner(site.id, body)).id,
+    async () => (await client.createRunner(site.id, await withFileKeys(body, deps))).id,
     (sinceS, most) => findRunnerByPrompt(client, site, body.prompt, sinceS, most),
     deps
   )
@@ -175,11 +186,41 @@ export async function startFollowUp(
   const { client } = deps
   const session = await once(
     'the follow-up session',
-    () => client.createSession(runnerId, body),
+    async () => client.createSession(runnerId, await withFileKeys(body, deps)),
     sinceS => findSessionByPrompt(client, runnerId, body.prompt, sinceS),
     deps
   )
   // The runner was there before this step: it is this step's to stop only once its session exists.
+  deps.onRunner(runnerId)
+  return { runnerId, session }
+}
+
+/**
+ * Starts a session that Netlify derives from the runner's own (a rebase, a redeploy), exactly once:
+ * after a lost answer, the runner's sessions since just before the request are searched for one
+ * that `matches`.
+ */
+export async function startDerivedSession(
+  runnerId: string,
+  what: string,
+  create: () => Promise<AgentRunnerSession>,
+  matches: (session: AgentRunnerSession) => boolean,
+  deps: StartDeps
+): Promise<StartedRun> {
+  const { client } = deps
+  const session = await once(
+    what,
+    create,
+    async sinceS => {
+      const { items } = await client.listSessions(runnerId, {
+        from: sinceS,
+        order_by: 'desc',
+        per_page: 100
+      })
+      return items.find(matches)
+    },
+    { ...deps, tagged: false }
+  )
   deps.onRunner(runnerId)
   return { runnerId, session }
 }

@@ -27,6 +27,10 @@ export interface Scenario {
   commitMs: number
   commitError: string | null
   rateLimit: RateLimit | null
+  /** Rebase answers 400: the runner is already on the latest production deploy. */
+  rebaseUpToDate: boolean
+  /** The account is out of credits: redeploy answers 403. */
+  usageLimitReached: boolean
 }
 
 export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
@@ -42,7 +46,9 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   prError: null,
   commitMs: 200,
   commitError: null,
-  rateLimit: null
+  rateLimit: null,
+  rebaseUpToDate: false,
+  usageLimitReached: false
 })
 
 export function buildScenario(...layers: Array<Partial<Scenario> | undefined>): Scenario {

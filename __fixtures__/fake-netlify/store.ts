@@ -172,6 +172,9 @@ export class FakeStore {
     }
     this.assertIdle(runner)
     if (!this.hasDiff(runner)) throw new ApiError(400, 'No diff to rebase')
+    if (this.options.scenario().rebaseUpToDate) {
+      throw new ApiError(400, 'Agent runner is already on the latest production deploy')
+    }
     const first = runner.sessions[0] as SessionRecord
     return this.addSession(runner, {
       prompt: 'Rebase onto the latest production deploy',
@@ -286,6 +289,7 @@ export class FakeStore {
     const runner = this.runner(runnerId)
     const source = this.session(runnerId, sessionId)
     this.assertNotArchived(runner)
+    if (this.options.scenario().usageLimitReached) throw new ApiError(403, 'Usage limit reached')
     this.assertIdle(runner)
     const ctx = this.diffContext()
     if (sessionPhase(source, ctx.now).state !== 'DONE') {

@@ -117,3 +117,15 @@ export class NetlifyNetworkError extends Error {
     super(`Netlify API ${method} ${path} failed: ${detail} (${code})`)
   }
 }
+
+/**
+ * A refusal the reference documents for an endpoint, in a sentence for the user (with Netlify's
+ * own words). Anything else is returned as it was.
+ */
+export function explainRefusal(err: unknown, sentences: Partial<Record<number, string>>): unknown {
+  if (!(err instanceof NetlifyApiError)) return err
+  const sentence = sentences[err.status]
+  if (sentence === undefined) return err
+  const said = err.serverMessage ? ` (Netlify said: ${err.serverMessage})` : ''
+  return new Error(`${sentence}${said}`, { cause: err })
+}

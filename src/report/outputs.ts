@@ -2,7 +2,7 @@
 import * as core from '../workflow-commands.js'
 import { normalizeState } from '../netlify/states.js'
 import type { Redact } from '../redact.js'
-import type { Outcome, RunReport } from './run-report.js'
+import type { DiffFiles, Outcome, RunReport } from './run-report.js'
 
 /** The ids and the dashboard link: set the moment the run exists, before any waiting. */
 export function setStartOutputs(ids: {
@@ -10,9 +10,7 @@ export function setStartOutputs(ids: {
   sessionId: string
   runnerUrl: string
 }): void {
-  core.setOutput('agent-runner-id', ids.runnerId)
-  core.setOutput('session-id', ids.sessionId)
-  core.setOutput('agent-runner-url', ids.runnerUrl)
+  setTargetOutputs(ids)
 }
 
 /** The outcome alone, for a step that failed before it had a report. */
@@ -27,16 +25,65 @@ export function setReportOutputs(report: RunReport, redact: Redact): void {
   core.setOutput('outcome', report.outcome)
   core.setOutput('title', text(session.title || report.runner?.title))
   core.setOutput('result', text(session.result))
+  setDiffOutputs(diff)
+  core.setOutput('deploy-id', session.deploy_id ?? '')
+  core.setOutput('deploy-url', session.deploy_url ?? '')
+  setDeliveryOutputs(report)
+  core.setOutput(
+    'duration',
+    session.duration === null || session.duration === undefined ? '' : String(session.duration)
+  )
+}
+
+/**
+ * The pull request (the one delivered, else the runner's own, if it has one) and the commit. The
+ * operation says what this step did to the pull request.
+ */
+export function setDeliveryOutputs({
+  delivery,
+  runner
+}: Pick<RunReport, 'delivery' | 'runner'>): void {
+  const pr =
+    delivery?.kind === 'pull-request'
+      ? delivery
+      : {
+          url: runner?.pr_url ?? '',
+          number: runner?.pr_number ?? null,
+          branch: runner?.pr_branch ?? null,
+          state: runner?.pr_state?.toLowerCase() ?? null,
+          operation: 'none'
+        }
+  core.setOutput('pull-request-url', pr.url)
+  core.setOutput('pull-request-number', pr.number === null ? '' : String(pr.number))
+  core.setOutput('pull-request-branch', pr.branch ?? '')
+  core.setOutput('pull-request-state', pr.state ?? '')
+  core.setOutput('pull-request-operation', pr.operation)
+  core.setOutput('commit-sha', delivery?.kind === 'commit' ? delivery.sha : '')
+}
+
+export function setDiffOutputs(diff: DiffFiles | undefined): void {
   core.setOutput('has-changes', String((diff?.stat.files.length ?? 0) > 0))
   core.setOutput('diff-file', diff?.resultFile ?? '')
   core.setOutput('cumulative-diff-file', diff?.cumulativeFile ?? '')
   core.setOutput('files-changed', String(diff?.stat.files.length ?? 0))
   core.setOutput('additions', String(diff?.stat.additions ?? 0))
   core.setOutput('deletions', String(diff?.stat.deletions ?? 0))
-  core.setOutput('deploy-id', session.deploy_id ?? '')
-  core.setOutput('deploy-url', session.deploy_url ?? '')
-  core.setOutput(
-    'duration',
-    session.duration === null || session.duration === undefined ? '' : String(session.duration)
-  )
+}
+
+/** The list of runners, as JSON, for `list`. */
+export function setListOutputs(runners: unknown[]): void {
+  core.setOutput('runners', JSON.stringify(runners))
+}
+
+/** The runner a management command acted on, and the session, when there is one. */
+export function setTargetOutputs(target: {
+  runnerId: string
+  runnerUrl: string
+  sessionId?: string
+  state?: string
+}): void {
+  core.setOutput('agent-runner-id', target.runnerId)
+  core.setOutput('agent-runner-url', target.runnerUrl)
+  if (target.sessionId !== undefined) core.setOutput('session-id', target.sessionId)
+  if (target.state !== undefined) core.setOutput('state', target.state)
 }

@@ -1,9 +1,15 @@
 // What a finished (or started) step knows, in one shape that outputs and the summary both read.
 import { normalizeState } from '../netlify/states.js'
 import type { AgentRunner, AgentRunnerSession } from '../netlify/types.js'
+import type { Delivery } from '../deliver.js'
 import type { DiffStat } from './diffstat.js'
 
-export type Outcome = 'success' | 'failure' | 'cancelled' | 'timed-out' | 'started'
+/**
+ * How the step ended. `running` is what `status` reads of a session not yet ended; `skipped`
+ * is a workflow event that did not ask for a run.
+ */
+export type Outcome =
+  'success' | 'failure' | 'cancelled' | 'timed-out' | 'started' | 'running' | 'skipped'
 
 export interface DiffFiles {
   /** This session's own changes; undefined when it made none. */
@@ -22,6 +28,8 @@ export interface RunReport {
   /** Whether this step started a follow-up session on an existing runner. */
   followUp: boolean
   diff: DiffFiles | undefined
+  /** What became of the changes, when a pull request or commit was asked for. */
+  delivery?: Delivery
   /** Why the step failed, when it did, in words for the user. */
   failure: string | undefined
 }

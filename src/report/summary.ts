@@ -5,9 +5,10 @@ import * as core from '../workflow-commands.js'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { normalizeState } from '../netlify/states.js'
+import type { AgentRunner } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import { isBinaryMarker, type FileStat } from './diffstat.js'
-import type { Outcome, RunReport } from './run-report.js'
+import type { DiffFiles, Outcome, RunReport } from './run-report.js'
 
 /** GitHub's limit is 1 MiB; keep a margin for what the runner adds. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -22,7 +23,9 @@ const HEADINGS: Record<Outcome, string> = {
   failure: '❌ Netlify agent run failed',
   cancelled: '🚫 Netlify agent run was cancelled',
   'timed-out': '⏱️ Netlify agent run timed out',
-  started: '🚀 Netlify agent run started'
+  started: '🚀 Netlify agent run started',
+  running: '⏳ Netlify agent run is still running',
+  skipped: '⏭️ Netlify agent run skipped'
 }
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
@@ -31,7 +34,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
@@ -67,6 +70,14 @@ function head(report: RunReport): string {
   const { session, runner } = report
   const links = [`[Open in Netlify](${report.runnerUrl})`]
   if (session.deploy_url) links.push(`[Deploy preview](${session.deploy_url})`)
+  const { delivery } = report
+  if (delivery?.kind === 'pull-request') {
+    links.push(
+      `[Pull request${delivery.number === null ? '' : ` #${delivery.number}`}](${delivery.url}) (${delivery.operation})`
+    )
+  } else if (runner?.pr_url) {
+    links.push(`[Pull request${runner.pr_number ? ` #${runner.pr_number}` : ''}](${runner.pr_url})`)
+  }
   const agent = [session.agent_config?.agent, session.agent_config?.model]
     .filter(Boolean)
     .join(' · ')
@@ -79,7 +90,9 @@ function head(report: RunReport): string {
       'Agent runner',
       `\`${session.agent_runner_id}\`${report.followUp ? ' (follow-up session)' : ''}`
     ],
-    ['Branch', runner?.branch ?? '']
+    ['Branch', runner?.branch ?? ''],
+    ['Commit', delivery?.kind === 'commit' ? commitCell(delivery, runner) : ''],
+    ['Delivered', delivery?.kind === 'none' ? escapeCell(delivery.reason) : '']
   ]
   const table = rows
     .filter(([, value]) => value !== '')
@@ -89,6 +102,17 @@ function head(report: RunReport): string {
   if (report.failure)
     out += `> [!CAUTION]\n> ${escapeHtml(report.failure).replace(/\n/g, '\n> ')}\n\n`
   return out
+}
+
+/** The commit, linked on GitHub when the pull request's URL shows the repository. */
+function commitCell(
+  commit: { sha: string; branch: string },
+  runner: AgentRunner | undefined
+): string {
+  const repo = runner?.pr_url?.match(/^(https:\/\/github\.com\/[^/]+\/[^/]+)\//)?.[1]
+  const short = `\`${commit.sha.slice(0, 12)}\``
+  const sha = repo ? `[${short}](${repo}/commit/${commit.sha})` : short
+  return `${sha} on \`${escapeCell(commit.branch)}\``
 }
 
 function prompt(text: string): string {
@@ -224,29 +248,57 @@ function omissionNote(rendered: RenderedDiff, total: number, diffFile: string): 
   return `> [!NOTE]\n> ${shown}, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (\`${escapeHtml(diffFile)}\`).\n`
 }
 
-/** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
-export async function renderSummary(report: RunReport, redact: Redact): Promise<string> {
-  let out = redact(head(report) + prompt(report.prompt) + result(report))
-  const { diff } = report
-  if (report.outcome === 'started') {
-    out += '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
-  } else if (!diff || diff.stat.files.length === 0) {
-    out += '### Changes\n\nThe agent made no changes.\n'
-  } else {
-    out += redact(diffStatTable(diff.stat.files, diff.stat.additions, diff.stat.deletions))
-    if (diff.resultFile) {
-      const budget = SUMMARY_LIMIT_BYTES - bytes(out) - NOTE_RESERVE - 100
-      const rendered = await renderDiff(
-        diff.resultFile,
-        diff.stat.files,
-        Math.max(0, budget),
-        redact
-      )
-      out += `### Diff\n\n${rendered.markdown}\n`
-      out += omissionNote(rendered, diff.stat.files.length, diff.resultFile)
-    }
+/** The diffstat and as much of the diff as fits in what is left of the summary after `used` bytes. */
+export async function diffSection(diff: DiffFiles, used: number, redact: Redact): Promise<string> {
+  if (diff.stat.files.length === 0) return '### Changes\n\nThe agent made no changes.\n'
+  let out = redact(diffStatTable(diff.stat.files, diff.stat.additions, diff.stat.deletions))
+  if (diff.resultFile) {
+    const budget = SUMMARY_LIMIT_BYTES - used - bytes(out) - NOTE_RESERVE - 100
+    const rendered = await renderDiff(diff.resultFile, diff.stat.files, Math.max(0, budget), redact)
+    out += `### Diff\n\n${rendered.markdown}\n`
+    out += omissionNote(rendered, diff.stat.files.length, diff.resultFile)
   }
   return out
+}
+
+/** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
+export async function renderSummary(report: RunReport, redact: Redact): Promise<string> {
+  const out = redact(head(report) + prompt(report.prompt) + result(report))
+  const { diff } = report
+  if (report.outcome === 'started') {
+    return (
+      out + '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
+    )
+  }
+  if (report.outcome === 'running') return out + '_The session has not ended yet._\n'
+  return out + (await diffSection(diff ?? NO_DIFF, bytes(out), redact))
+}
+
+const NO_DIFF: DiffFiles = {
+  resultFile: undefined,
+  cumulativeFile: undefined,
+  stat: { files: [], additions: 0, deletions: 0 }
+}
+
+/** The summary of a command that manages a runner: what was done, links, and details. */
+export interface CommandSummary {
+  heading: string
+  /** Markdown links. */
+  links: string[]
+  /** Name and Markdown value; empty values are left out. */
+  rows: [string, string][]
+  /** Markdown after the table. */
+  body?: string
+}
+
+export function renderCommandSummary(summary: CommandSummary): string {
+  const rows = summary.rows.filter(([, value]) => value !== '')
+  let out = `## ${summary.heading}\n\n`
+  if (summary.links.length > 0) out += `${summary.links.join(' · ')}\n\n`
+  if (rows.length > 0) {
+    out += `| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join('\n')}\n\n`
+  }
+  return out + (summary.body ?? '')
 }
 
 export function writeSummary(markdown: string): void {

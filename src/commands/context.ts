@@ -1,0 +1,43 @@
+// What every command is given, and what it hands back to the step.
+import type { NetlifyClient } from '../netlify/client.js'
+import type { AgentRunner, Site } from '../netlify/types.js'
+import type { Redact } from '../redact.js'
+import type { Outcome } from '../report/run-report.js'
+import type { Settings } from '../settings.js'
+
+export interface CommandDeps {
+  /** The client for the step; its requests end when `cancelled` aborts. */
+  client: NetlifyClient
+  /** A client that outlives cancellation, with short timeouts: it stops sessions. */
+  stopClient: NetlifyClient
+  /** Aborted when the workflow is cancelled (SIGINT, SIGTERM). */
+  cancelled: AbortSignal
+  redact: Redact
+  now: () => number
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+/** How a command ended, for the step's verdict. */
+export interface CommandResult {
+  outcome: Outcome
+  /** Why it failed, when it did, in words for the user. */
+  failure: string | undefined
+}
+
+export type Command = (settings: Settings, deps: CommandDeps) => Promise<CommandResult>
+
+/** The runner a command acts on, and its site (named by `site-id`, or read from the runner). */
+export async function openRunner(
+  settings: Settings,
+  client: NetlifyClient,
+  runnerId: string
+): Promise<{ site: Site; runner: AgentRunner }> {
+  const runner = await client.getRunner(runnerId)
+  if (settings.siteId !== undefined && runner.site_id && runner.site_id !== settings.siteId) {
+    throw new Error(
+      `Agent runner ${runnerId} belongs to site ${runner.site_id}, not to \`site-id\` ${settings.siteId}: check both inputs.`
+    )
+  }
+  const site = await client.getSite(runner.site_id || (settings.siteId ?? ''))
+  return { site, runner }
+}

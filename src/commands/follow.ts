@@ -1,0 +1,289 @@
+// Following a session to its end: shared by `run`, `rebase` and `redeploy`. Sets the ids at once,
+// waits with the agent's steps printed live, stops the session on timeout or cancellation, fetches
+// the diffs, delivers the changes (pull request or commit) when asked, and reports.
+import * as core from '../workflow-commands.js'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DeliveryError, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
+import type { NetlifyClient } from '../netlify/client.js'
+import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
+import type { AgentRunner, AgentRunnerSession, Site } from '../netlify/types.js'
+import { diffStatOfFile } from '../report/diffstat.js'
+import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
+import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from '../report/run-report.js'
+import { renderSummary, writeSummary } from '../report/summary.js'
+import type { Settings } from '../settings.js'
+import { saveRunSettled } from '../state.js'
+import { waitForSession, type WaitResult } from '../wait.js'
+import type { CommandDeps } from './context.js'
+
+/** How long to wait for a stopped session to show it stopped, past the deadline. */
+export const STOP_CONFIRM_MS = 30_000
+/**
+ * The same on cancellation: the runner sends SIGTERM 7.5 s after SIGINT and kills the process
+ * 2.5 s later, and the stop request itself must fit in that window too.
+ */
+const CANCEL_CONFIRM_MS = 3_000
+
+export /**
+ * Stops a session and waits up to `confirmMs` to see it stopped. Once Netlify has accepted the stop,
+ * the session's fate is settled: the post step need not stop it again.
+ */
+async function stopAndConfirm(
+  runnerId: string,
+  session: AgentRunnerSession,
+  deps: CommandDeps,
+  confirmMs: number
+): Promise<AgentRunnerSession> {
+  const client = deps.stopClient
+  core.info(`Stopping session ${session.id} so that it stops spending credits…`)
+  await client.stopSession(runnerId, session.id)
+  saveRunSettled()
+  const until = deps.now() + confirmMs
+  for (;;) {
+    const latest = await client.getSession(runnerId, session.id)
+    if (isTerminalSessionState(latest.state)) {
+      core.info(`Session ${session.id} is ${normalizeState(latest.state)}.`)
+      return latest
+    }
+    if (deps.now() >= until) {
+      core.warning(
+        `Netlify accepted the stop of session ${session.id}, but it still reads ${normalizeState(latest.state)}.`
+      )
+      return latest
+    }
+    await deps.sleep(500)
+  }
+}
+
+export async function downloadDiffs(
+  client: NetlifyClient,
+  runnerId: string,
+  session: AgentRunnerSession,
+  tempDir: string
+): Promise<DiffFiles> {
+  const dir = join(tempDir, 'netlify-agent-runners', runnerId)
+  mkdirSync(dir, { recursive: true })
+  const resultPath = join(dir, `${session.id}.result.diff`)
+  const cumulativePath = join(dir, `${session.id}.cumulative.diff`)
+  // Both at once: on a large diff the wait is the network's, not ours.
+  const [resultBytes, cumulativeBytes] = await Promise.all([
+    client.downloadResultDiff(runnerId, session.id, resultPath),
+    client.downloadCumulativeDiff(runnerId, session.id, cumulativePath)
+  ])
+  const resultFile = resultBytes === null ? undefined : resultPath
+  const stat = resultFile
+    ? await diffStatOfFile(resultFile)
+    : { files: [], additions: 0, deletions: 0 }
+  core.info(
+    resultFile
+      ? `Diff: ${stat.files.length} ${stat.files.length === 1 ? 'file' : 'files'} changed, +${stat.additions} −${stat.deletions} (${resultFile})`
+      : 'The session made no changes.'
+  )
+  return { resultFile, cumulativeFile: cumulativeBytes === null ? undefined : cumulativePath, stat }
+}
+
+/** How the wait ended, beyond the session's own state. */
+type Ending = 'finished' | 'timed-out-stopped' | 'timed-out-left' | 'workflow-cancelled'
+
+function failureOf(
+  outcome: RunReport['outcome'],
+  ending: Ending,
+  session: AgentRunnerSession,
+  timeoutMs: number
+): string | undefined {
+  switch (outcome) {
+    case 'failure':
+      return `The agent's session ended in ${normalizeState(session.state)}: ${session.result?.trim() || 'Netlify gave no reason.'}`
+    case 'cancelled':
+      return ending === 'workflow-cancelled'
+        ? `The workflow was cancelled, so the action stopped session ${session.id}.`
+        : 'The session was cancelled before it finished (from the Netlify dashboard, the API, or another workflow).'
+    case 'timed-out':
+      return `The session did not finish within \`timeout-minutes\` (${timeoutMs / 60_000} minutes)${
+        ending === 'timed-out-left'
+          ? '; it was left running, as `on-timeout: leave` asks'
+          : ', so the action stopped it'
+      }.`
+    default:
+      return undefined
+  }
+}
+
+export interface FollowOptions {
+  site: Site
+  runnerId: string
+  session: AgentRunnerSession
+  /** The prompt, as the user gave it (without the step's tag). */
+  prompt: string
+  /** A follow-up (or rebase, or redeploy) session on a runner that existed before the step. */
+  followUp: boolean
+}
+
+export async function followSession(
+  settings: Settings,
+  deps: CommandDeps,
+  options: FollowOptions
+): Promise<RunReport> {
+  const { client } = deps
+  const { site, runnerId } = options
+  const url = runnerUrl(site.name, runnerId)
+  setStartOutputs({ runnerId, sessionId: options.session.id, runnerUrl: url })
+  core.info(`Agent runner ${runnerId}, session ${options.session.id}`)
+  core.info(`Follow it on Netlify: ${url}`)
+
+  let session = options.session
+  let outcome: RunReport['outcome'] = 'started'
+  let runner: AgentRunner | undefined
+  let diff: DiffFiles | undefined
+  let ending: Ending = 'finished'
+  // The wait and the delivery share `timeout-minutes`.
+  const deadline = deps.now() + settings.timeoutMs
+
+  if (!settings.wait) {
+    // Left running on purpose: the post step must not stop it.
+    saveRunSettled()
+  } else {
+    let lastState = normalizeState(session.state)
+    let waited: WaitResult | undefined
+    // No retry of a status check may carry the wait past the step's own deadline.
+    client.deadline = deadline
+    try {
+      waited = await waitForSession({
+        client,
+        runnerId,
+        sessionId: session.id,
+        deadline,
+        maxIntervalMs: settings.pollIntervalMs,
+        signal: deps.cancelled,
+        rateLimit: () => client.rateLimit,
+        now: deps.now,
+        sleep: deps.sleep,
+        onStep: (step, index) => {
+          const message = step.message?.trim() ? `: ${step.message.trim()}` : ''
+          core.info(deps.redact(`[${index + 1}] ${step.title}${message}`))
+        },
+        onPoll: polled => {
+          session = polled
+          const state = normalizeState(polled.state)
+          if (state !== lastState) core.info(`Session is ${state}.`)
+          lastState = state
+        }
+      })
+    } catch (err) {
+      // Anything but cancellation leaves the session unsettled: the post step stops it.
+      if (!deps.cancelled.aborted) throw err
+    } finally {
+      // The deadline bounds the wait; reading the result afterwards may retry as usual.
+      client.deadline = undefined
+    }
+
+    if (!waited) {
+      ending = 'workflow-cancelled'
+      outcome = 'cancelled'
+      session = await stopAndConfirm(runnerId, session, deps, CANCEL_CONFIRM_MS)
+    } else if (waited.kind === 'timed-out') {
+      outcome = 'timed-out'
+      session = waited.session
+      if (settings.onTimeout === 'stop') {
+        ending = 'timed-out-stopped'
+        session = await stopAndConfirm(runnerId, session, deps, STOP_CONFIRM_MS)
+      } else {
+        ending = 'timed-out-left'
+        saveRunSettled()
+        core.warning(
+          `Session ${session.id} is still ${normalizeState(session.state)} and was left running (\`on-timeout: leave\`). Follow it, or stop it, on Netlify: ${url}`
+        )
+      }
+    } else {
+      saveRunSettled()
+      session = waited.session
+      outcome = outcomeOf(session.state)
+    }
+
+    // On cancellation the runner allows seconds, not minutes: report what is known, fetch nothing.
+    if (ending !== 'workflow-cancelled') {
+      core.startGroup('Result')
+      try {
+        // The runner (title, branch) is read while the diffs download.
+        ;[runner, diff] = await Promise.all([
+          client.getRunner(runnerId),
+          outcome === 'success'
+            ? downloadDiffs(client, runnerId, session, settings.tempDir)
+            : undefined
+        ])
+        if (session.result) core.info(deps.redact(session.result))
+      } finally {
+        core.endGroup()
+      }
+    }
+  }
+
+  let failure = failureOf(outcome, ending, session, settings.timeoutMs)
+  let delivery: Delivery | undefined
+  if (outcome === 'success' && (settings.pullRequest || settings.commitToBranch !== undefined)) {
+    try {
+      delivery = await deliver(settings, deps, runnerId, diff, deadline)
+      if (delivery.kind === 'pull-request') runner = await client.getRunner(runnerId)
+    } catch (err) {
+      outcome = deps.cancelled.aborted
+        ? 'cancelled'
+        : err instanceof DeliveryError && err.timedOut
+          ? 'timed-out'
+          : 'failure'
+      failure = deps.cancelled.aborted
+        ? `The workflow was cancelled while the changes were being delivered: ${(err as Error).message}`
+        : (err as Error).message
+    }
+  }
+
+  const report: RunReport = {
+    outcome,
+    runnerUrl: url,
+    runner,
+    session,
+    prompt: options.prompt,
+    followUp: options.followUp,
+    diff,
+    delivery,
+    failure
+  }
+  setReportOutputs(report, deps.redact)
+  if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
+  return report
+}
+
+/** The changes of a done session, into a pull request or onto a branch, as the inputs ask. */
+async function deliver(
+  settings: Settings,
+  deps: CommandDeps,
+  runnerId: string,
+  diff: DiffFiles | undefined,
+  deadline: number
+): Promise<Delivery> {
+  if (!diff || diff.stat.files.length === 0) {
+    const reason = 'The session made no changes, so there is nothing to deliver.'
+    core.info(reason)
+    return { kind: 'none', reason }
+  }
+  core.startGroup(settings.pullRequest ? 'Pull request' : `Commit to ${settings.commitToBranch}`)
+  try {
+    const deliverDeps = {
+      client: deps.client,
+      now: deps.now,
+      sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
+      deadline
+    }
+    if (settings.pullRequest) {
+      const pr = await deliverPullRequest(runnerId, deliverDeps)
+      core.info(`Pull request ${pr.operation}: ${pr.url}`)
+      return pr
+    }
+    const branch = settings.commitToBranch ?? ''
+    const commit = await deliverCommit(runnerId, branch, deliverDeps)
+    core.info(`Committed ${commit.sha} to ${branch}.`)
+    return commit
+  } finally {
+    core.endGroup()
+  }
+}

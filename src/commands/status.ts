@@ -1,0 +1,62 @@
+// `status`: read a runner and its latest session (or `session-id`), and report them as `run`
+// would have: outputs, the diff of a done session, and the job summary. A status read never fails
+// the step because of the session's state: `outcome` says what it is.
+import * as core from '../workflow-commands.js'
+import type { NetlifyClient } from '../netlify/client.js'
+import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
+import type { AgentRunnerSession } from '../netlify/types.js'
+import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
+import { outcomeOf, runnerUrl, type RunReport } from '../report/run-report.js'
+import { renderSummary, writeSummary } from '../report/summary.js'
+import { untaggedPrompt } from '../run-tag.js'
+import type { Settings } from '../settings.js'
+import { openRunner, type CommandDeps, type CommandResult } from './context.js'
+import { downloadDiffs } from './follow.js'
+
+/** The runner's newest session that is not discarded. */
+export async function latestSession(
+  client: NetlifyClient,
+  runnerId: string
+): Promise<AgentRunnerSession> {
+  const { items } = await client.listSessions(runnerId, { order_by: 'desc', per_page: 1 })
+  const session = items[0]
+  if (!session) throw new Error(`Agent runner ${runnerId} has no session.`)
+  return session
+}
+
+export async function statusCommand(settings: Settings, deps: CommandDeps): Promise<CommandResult> {
+  const { client } = deps
+  const runnerId = settings.agentRunnerId ?? ''
+  core.startGroup(`Reading agent runner ${runnerId}`)
+  let report: RunReport
+  try {
+    const { site, runner } = await openRunner(settings, client, runnerId)
+    const session = settings.sessionId
+      ? await client.getSession(runnerId, settings.sessionId)
+      : await latestSession(client, runnerId)
+    const ended = isTerminalSessionState(session.state)
+    const outcome = ended ? outcomeOf(session.state) : 'running'
+    const url = runnerUrl(site.name, runnerId)
+    setStartOutputs({ runnerId, sessionId: session.id, runnerUrl: url })
+    core.info(`Session ${session.id} is ${normalizeState(session.state)}: ${url}`)
+    const diff =
+      outcome === 'success'
+        ? await downloadDiffs(client, runnerId, session, settings.tempDir)
+        : undefined
+    report = {
+      outcome,
+      runnerUrl: url,
+      runner,
+      session,
+      prompt: untaggedPrompt(session.prompt),
+      followUp: false,
+      diff,
+      failure: undefined
+    }
+  } finally {
+    core.endGroup()
+  }
+  setReportOutputs(report, deps.redact)
+  if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
+  return { outcome: report.outcome, failure: undefined }
+}
