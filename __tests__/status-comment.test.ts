@@ -1,0 +1,517 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  formatMarker,
+  MARKER_PREFIX,
+  parseMarker,
+  renderRefusal,
+  renderStatusComment,
+  STATUS_COMMENT_LIMIT,
+  type StatusView
+} from '../src/github/status-comment.js'
+
+const RUN = 'https://github.com/acme/site/actions/runs/42'
+const DASHBOARD = 'https://app.netlify.com/projects/site/agent-runs/run-1'
+
+function view(overrides: Partial<StatusView> = {}): StatusView {
+  return {
+    phase: 'finished',
+    outcome: 'success',
+    agent: 'claude',
+    model: 'sonnet',
+    runnerId: 'run-1',
+    sessionId: 'sess_1',
+    runnerUrl: DASHBOARD,
+    workflowRunUrl: RUN,
+    followUp: false,
+    prompt: 'Add dark mode',
+    steps: [{ title: 'Read code', message: 'Found the header' }],
+    result: 'Added a **toggle**.',
+    deployUrl: 'https://d--site.netlify.app',
+    ...overrides
+  }
+}
+
+/** Each line of the body, and whether it is part of a fenced code block (fence lines included). */
+function fenced(md: string): { line: string; code: boolean }[] {
+  let fence: string | undefined
+  return md.split('\n').map(line => {
+    const [, run = '', rest = ''] = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line) ?? []
+    if (fence) {
+      if (run[0] === fence[0] && run.length >= fence.length && !rest.trim()) fence = undefined
+      return { line, code: true }
+    }
+    if (run && !(run[0] === '`' && rest.includes('`'))) {
+      fence = run
+      return { line, code: true }
+    }
+    return { line, code: false }
+  })
+}
+
+/** What GitHub shows as text: outside fenced blocks, code spans and <code> elements. */
+function prose(md: string): string {
+  return fenced(md)
+    .filter(l => !l.code)
+    .map(l => l.line.replace(/<code>.*?<\/code>/g, '').replace(/(`+).*?\1/g, ''))
+    .join('\n')
+}
+
+function insideFence(md: string, target: string): boolean {
+  const found = fenced(md).find(l => l.line === target)
+  if (!found) throw new Error(`not found: ${target}`)
+  return found.code
+}
+
+describe('the status comment while the agent works', () => {
+  it('names the agent, links the dashboard and the workflow run, and shows the last steps', () => {
+    const steps = Array.from({ length: 8 }, (_, i) => ({ title: `Step ${i + 1}`, message: null }))
+    const md = renderStatusComment(view({ phase: 'working', outcome: undefined, steps }))
+    expect(md).toMatch(/^## ⏳ Netlify agent is working… \(claude · sonnet\)\n/)
+    expect(md).toContain(`[Open in Netlify](${DASHBOARD}) · [Workflow run](${RUN})`)
+    expect(md).toContain('### Steps so far: 8')
+    expect(md).toContain('_…3 earlier steps, then:_')
+    expect(md).toContain('4. **Step 4**\n5. **Step 5**')
+    expect(md).toContain('8. **Step 8**')
+    expect(md).not.toContain('**Step 3**')
+    expect(md).not.toContain('### Result')
+  })
+
+  it('says it is waiting before the first step', () => {
+    const md = renderStatusComment(view({ phase: 'working', steps: [] }))
+    expect(md).toContain("_Waiting for the agent's first step…_")
+  })
+
+  it('shows a step message next to its title', () => {
+    const md = renderStatusComment(view({ phase: 'working' }))
+    expect(md).toContain('1. **Read code**: Found the header')
+  })
+
+  it('says when it is a follow-up session on an existing runner', () => {
+    const md = renderStatusComment(view({ phase: 'working', followUp: true }))
+    expect(md).toContain('follow-up session on runner ``` run-1 ```')
+  })
+})
+
+describe('the status comment when the run is finished', () => {
+  it('a success shows the deploy preview, the opened pull request, the diffstat and the result', () => {
+    const md = renderStatusComment(
+      view({
+        steps: [{ title: 'a' }, { title: 'b' }, { title: 'c' }],
+        pullRequest: {
+          url: 'https://github.com/acme/site/pull/7',
+          number: 7,
+          operation: 'created'
+        },
+        diffstat: {
+          files: [
+            { path: 'src/a.ts', additions: 3, deletions: 1, binary: false },
+            { path: 'logo.png', additions: 0, deletions: 0, binary: true }
+          ],
+          additions: 3,
+          deletions: 1
+        }
+      })
+    )
+    expect(md).toMatch(/^## ✅ Netlify agent run succeeded\n\n\*\*claude\*\* \(sonnet\) · 3 steps/)
+    expect(md).toContain('[Deploy preview](https://d--site.netlify.app)')
+    expect(md).toContain('🔀 Opened pull request [#7](https://github.com/acme/site/pull/7).')
+    expect(md).toContain('### 2 files changed, +3 −1')
+    expect(md).toContain('| ``` src/a.ts ``` | 3 | 1 |')
+    expect(md).toContain('| ``` logo.png ``` | binary | |')
+    expect(md).toContain('### Result\n\nAdded a **toggle**.')
+    expect(md).toContain('<details><summary>Prompt</summary>\n\n```text\nAdd dark mode\n```')
+    expect(md).not.toContain('[!CAUTION]')
+  })
+
+  it('an updated pull request says updated', () => {
+    const md = renderStatusComment(
+      view({
+        pullRequest: { url: 'https://github.com/acme/site/pull/7', number: 7, operation: 'updated' }
+      })
+    )
+    expect(md).toContain('🔀 Updated pull request [#7](https://github.com/acme/site/pull/7).')
+  })
+
+  it('a pull request without a number is still linked', () => {
+    const md = renderStatusComment(
+      view({
+        pullRequest: {
+          url: 'https://github.com/acme/site/pull/7',
+          number: null,
+          operation: 'created'
+        }
+      })
+    )
+    expect(md).toContain(
+      'Opened pull request [a pull request](https://github.com/acme/site/pull/7).'
+    )
+  })
+
+  it('a commit shows its short sha and the branch', () => {
+    const md = renderStatusComment(
+      view({
+        commit: { sha: '0123456789abcdef0123456789abcdef01234567', branch: 'agent/dark-mode' }
+      })
+    )
+    expect(md).toContain('📌 Committed 0123456 to ``` agent/dark-mode ```.')
+  })
+
+  it('a run with nothing to deliver says the agent made no changes', () => {
+    const md = renderStatusComment(view({ noChanges: true }))
+    expect(md).toContain('The agent made no changes.')
+    expect(md).not.toContain('files changed')
+  })
+
+  it('a failure explains why in a caution block', () => {
+    const md = renderStatusComment(
+      view({ outcome: 'failure', failure: 'The agent stopped: quota exceeded.\nTry again later.' })
+    )
+    expect(md).toMatch(/^## ❌ Netlify agent run failed\n/)
+    expect(md).toContain('> [!CAUTION]\n> The agent stopped: quota exceeded.\n> Try again later.')
+  })
+
+  it.each([
+    ['cancelled', '## 🚫 Netlify agent run was cancelled'],
+    ['timed-out', '## ⏱️ Netlify agent run timed out'],
+    ['failure', '## ❌ Netlify agent run failed'],
+    ['success', '## ✅ Netlify agent run succeeded']
+  ] as const)('a %s run has its own heading', (outcome, heading) => {
+    expect(renderStatusComment(view({ outcome })).startsWith(`${heading}\n`)).toBe(true)
+  })
+
+  it('a run the step did not wait for points to the dashboard', () => {
+    const md = renderStatusComment(view({ outcome: 'started', result: null, steps: [] }))
+    expect(md).toMatch(/^## 🚀 Netlify agent run started\n/)
+    expect(md).toContain(`follow it on the [Netlify dashboard](${DASHBOARD})`)
+    expect(md).not.toContain('steps')
+  })
+
+  it('leaves the full diff to the job summary, and links the workflow run for it', () => {
+    const md = renderStatusComment(
+      view({
+        diffstat: {
+          files: [{ path: 'a.ts', additions: 1, deletions: 0, binary: false }],
+          additions: 1,
+          deletions: 0
+        }
+      })
+    )
+    expect(md).toContain(`The full diff is in the [job summary](${RUN}) of the workflow run.`)
+    expect(md).not.toContain('```diff')
+  })
+
+  it('lists at most 20 files, then says how many more', () => {
+    const files = Array.from({ length: 25 }, (_, i) => ({
+      path: `f${i}.ts`,
+      additions: 1,
+      deletions: 0,
+      binary: false
+    }))
+    const md = renderStatusComment(view({ diffstat: { files, additions: 25, deletions: 0 } }))
+    expect(md).toContain('### 25 files changed, +25 −0')
+    expect(md).toContain('``` f19.ts ```')
+    expect(md).not.toContain('``` f20.ts ```')
+    expect(md).toContain('_…and 5 more files._')
+  })
+
+  it('leaves out links that are not http(s) URLs', () => {
+    const md = renderStatusComment(view({ deployUrl: 'javascript:alert(1)', runnerUrl: 'x y' }))
+    expect(md).not.toContain('javascript:')
+    expect(md).not.toContain('Open in Netlify')
+    expect(md).toContain(`[Workflow run](${RUN})`)
+  })
+})
+
+describe('the size of the status comment', () => {
+  const huge = 'word '.repeat(400_000)
+
+  it('a huge result is cut, with a note pointing to the job summary', () => {
+    const md = renderStatusComment(view({ result: huge }))
+    // Cut to a size read at a glance, well before the limit requires it.
+    expect(md.length).toBeLessThan(25_000)
+    expect(md).toContain(`the whole of it is in the [job summary](${RUN})`)
+    expect(md).toContain('word word')
+    expect(parseMarker(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
+  })
+
+  it('a result that fits is shown whole, with no note', () => {
+    expect(renderStatusComment(view())).not.toContain('[!NOTE]')
+  })
+
+  it('a result cut inside a code block still closes the block before the marker', () => {
+    const result = `Here:\n\n\`\`\`ts\n${'const x = 1 // <b>\n'.repeat(10_000)}`
+    const md = renderStatusComment(view({ result }))
+    expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+    expect(insideFence(md, formatMarker({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(false)
+    expect(insideFence(md, '> [!NOTE]')).toBe(false)
+  })
+
+  it('a result of one enormous line is cut within the line', () => {
+    const md = renderStatusComment(view({ result: '<'.repeat(1_000_000) }))
+    expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+    expect(md).toContain('&lt;&lt;&lt;…')
+  })
+
+  it('a huge step list shows only the last steps while working, and a count when finished', () => {
+    const steps = Array.from({ length: 100_000 }, (_, i) => ({
+      title: `t${i} ${huge.slice(0, 5000)}`,
+      message: huge.slice(0, 9000)
+    }))
+    const working = renderStatusComment(view({ phase: 'working', steps }))
+    expect(working.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+    expect(working).toContain('### Steps so far: 100,000')
+    expect(working).toContain('100000. **t99999 word')
+    const finished = renderStatusComment(view({ steps }))
+    expect(finished.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+    expect(finished).toContain('100,000 steps')
+  })
+
+  it('a 10,000-file diffstat with long paths stays under the limit', () => {
+    const files = Array.from({ length: 10_000 }, (_, i) => ({
+      path: `${'deeply/nested/'.repeat(500)}file-${i}.ts`,
+      additions: i,
+      deletions: 1,
+      binary: false
+    }))
+    const md = renderStatusComment(view({ diffstat: { files, additions: 1e6, deletions: 1e4 } }))
+    expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+    expect(md).toContain('### 10,000 files changed, +1,000,000 −10,000')
+    expect(md).toContain('_…and 9,980 more files._')
+    // A long path keeps its file name.
+    expect(md).toMatch(/\| ``` …[a-z/]*file-0\.ts ``` \| 0 \| 1 \|/)
+  })
+
+  it('stays under the limit with every part at its worst at once', () => {
+    const nasty = '`|<&@#*_'.repeat(200_000)
+    const url = `https://example.com/${'('.repeat(300)}`
+    const files = Array.from({ length: 10_000 }, (_, i) => ({
+      path: nasty.slice(0, 100_000 + i),
+      additions: i,
+      deletions: i,
+      binary: i % 2 === 0
+    }))
+    const md = renderStatusComment({
+      phase: 'finished',
+      outcome: 'failure',
+      agent: nasty,
+      model: nasty,
+      runnerId: 'r'.repeat(128),
+      sessionId: 's'.repeat(128),
+      runnerUrl: url,
+      workflowRunUrl: url,
+      followUp: true,
+      prompt: nasty,
+      steps: Array.from({ length: 10_000 }, () => ({ title: nasty, message: nasty })),
+      result: `${nasty}\n\`\`\`\n${nasty}\n${huge}`,
+      deployUrl: url,
+      pullRequest: { url, number: 1, operation: 'created' },
+      commit: { sha: nasty, branch: nasty },
+      diffstat: { files, additions: 1, deletions: 1 },
+      failure: `${nasty}\n`.repeat(10)
+    })
+    expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+    expect(parseMarker(md)).toEqual({ runnerId: 'r'.repeat(128), sessionId: 's'.repeat(128) })
+    const working = renderStatusComment({
+      phase: 'working',
+      agent: nasty,
+      model: nasty,
+      runnerId: 'r',
+      sessionId: undefined,
+      workflowRunUrl: url,
+      followUp: true,
+      prompt: nasty,
+      steps: Array.from({ length: 10_000 }, () => ({ title: nasty, message: nasty }))
+    })
+    expect(working.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
+  })
+})
+
+describe('untrusted text in the status comment', () => {
+  it('HTML from the agent is escaped, outside code and in it', () => {
+    const md = renderStatusComment(
+      view({
+        result: 'Done <details><summary>x</summary> <img src=x onerror=alert(1)> <!-- hide',
+        steps: [{ title: '<b>bold</b>', message: '</details>' }],
+        failure: 'failed: <script>'
+      })
+    )
+    expect(md).not.toMatch(/<(img|script|b|!--\s*hide)/)
+    expect(md.match(/<details>/g)).toHaveLength(1)
+    expect(md.match(/<\/details>/g)).toHaveLength(1)
+    expect(md).toContain('Done &lt;details>')
+    expect(md).toContain('failed: &lt;script&gt;')
+  })
+
+  it('inline code with angle brackets reads as written', () => {
+    const md = renderStatusComment(view({ result: 'Added `<Toggle />` and `Array<string>`.' }))
+    expect(md).toContain(
+      'Added <code>&#60;Toggle /&#62;</code> and <code>Array&#60;string&#62;</code>.'
+    )
+  })
+
+  it('code blocks keep their text, and cannot be broken out of', () => {
+    const result = 'See:\n````ts\n@Component()\n```\n<details>\n````\nafter'
+    const md = renderStatusComment(view({ result }))
+    expect(md).toContain('````ts\n@Component()\n```\n<details>\n````\nafter')
+  })
+
+  it('an unclosed code block in the result is closed before the next section', () => {
+    const md = renderStatusComment(view({ result: 'Look:\n```\n<details>\nno end' }))
+    expect(md).toContain('```\n<details>\nno end\n```\n\n<details><summary>Prompt')
+    expect(insideFence(md, '<details><summary>Prompt</summary>')).toBe(false)
+  })
+
+  it('@mentions and #references from the agent and the prompt ping nobody and link nothing', () => {
+    const md = renderStatusComment(
+      view({
+        phase: 'finished',
+        result:
+          'Thanks @octocat and @acme/team, fixes #12 and acme/site#13 and GH-14. `@octocat` &#60;',
+        steps: [{ title: 'Ask @octocat', message: 'about #15' }],
+        failure: 'cc @octocat #16',
+        prompt: '@octocat please fix #17',
+        agent: '@octocat',
+        commit: { sha: 'abc1234', branch: '@octocat' }
+      })
+    )
+    const text = prose(md)
+    expect(text).not.toMatch(/(^|[^\w])@[A-Za-z0-9]/)
+    expect(text).not.toMatch(/(?<!&)#\d/)
+    expect(text).not.toMatch(/\bGH-\d/)
+    expect(md).toContain('@\u200docto')
+    expect(md).toContain('<code>@octocat</code> &#60;')
+    const working = renderStatusComment(
+      view({ phase: 'working', steps: [{ title: '@octocat #1' }] })
+    )
+    expect(prose(working)).not.toMatch(/@[A-Za-z0-9]|#\d/)
+  })
+
+  it('leaves e-mail addresses and URLs whole', () => {
+    const md = renderStatusComment(
+      view({
+        result:
+          'Mail a@b.com or see https://github.com/acme/site/issues/1#issuecomment-9 and https://x.dev/@me'
+      })
+    )
+    expect(md).toContain(
+      'Mail a@b.com or see https://github.com/acme/site/issues/1#issuecomment-9 and https://x.dev/@me'
+    )
+  })
+
+  it('the prompt is collapsed, in a code block it cannot break out of', () => {
+    const prompt = 'Fix it\n```\n</details>\n# Heading @octocat'
+    const md = renderStatusComment(view({ prompt }))
+    expect(md).toContain(
+      `<details><summary>Prompt</summary>\n\n\`\`\`\`text\n${prompt}\n\`\`\`\`\n\n</details>`
+    )
+  })
+
+  it('a long prompt is cut, with a note pointing to the job summary', () => {
+    const md = renderStatusComment(view({ prompt: 'p'.repeat(50_000) }))
+    expect(md).toContain(
+      `_The prompt is cut here; the whole of it is in the [job summary](${RUN})._`
+    )
+    expect(md.length).toBeLessThan(30_000)
+  })
+
+  it('file paths with pipes, backticks and HTML cannot break the table', () => {
+    const md = renderStatusComment(
+      view({
+        diffstat: {
+          files: [{ path: 'a|b```<img>\n| x | y |.ts', additions: 1, deletions: 2, binary: false }],
+          additions: 1,
+          deletions: 2
+        }
+      })
+    )
+    expect(md).toContain('| ```` a\\|b```<img> \\| x \\| y \\|.ts ```` | 1 | 2 |')
+  })
+})
+
+describe('the status comment marker', () => {
+  it('round-trips the runner and the session', () => {
+    const marker = formatMarker({ runnerId: 'abc-1_Z', sessionId: 'def' })
+    expect(marker).toBe(`<!-- ${MARKER_PREFIX} runner=abc-1_Z session=def -->`)
+    expect(parseMarker(`Some text\n\n${marker}`)).toEqual({ runnerId: 'abc-1_Z', sessionId: 'def' })
+  })
+
+  it('round-trips a runner without a session', () => {
+    const marker = formatMarker({ runnerId: 'abc', sessionId: undefined })
+    expect(marker).toBe(`<!-- ${MARKER_PREFIX} runner=abc -->`)
+    expect(parseMarker(marker)).toEqual({ runnerId: 'abc', sessionId: undefined })
+  })
+
+  it('closes every comment that knows its runner, and parses back', () => {
+    for (const phase of ['working', 'finished'] as const) {
+      const md = renderStatusComment(view({ phase }))
+      expect(md.endsWith(formatMarker({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(true)
+      expect(parseMarker(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
+    }
+  })
+
+  it('is left out while the runner id is unknown, or not one it could parse back', () => {
+    expect(renderStatusComment(view({ runnerId: undefined }))).not.toContain(MARKER_PREFIX)
+    expect(renderStatusComment(view({ runnerId: 'a b' }))).not.toContain(MARKER_PREFIX)
+    expect(parseMarker(renderStatusComment(view({ sessionId: 'x"y' })))).toEqual({
+      runnerId: 'run-1',
+      sessionId: undefined
+    })
+  })
+
+  it('refuses to write ids it could not read back', () => {
+    expect(() => formatMarker({ runnerId: 'a -->', sessionId: undefined })).toThrow(/runner ids/)
+    expect(() => formatMarker({ runnerId: 'a', sessionId: 'b c' })).toThrow(/session ids/)
+    expect(() => formatMarker({ runnerId: '', sessionId: undefined })).toThrow()
+  })
+
+  it.each([
+    [
+      'other characters in the runner id',
+      `<!-- ${MARKER_PREFIX} runner=abc"><img> session=def -->`
+    ],
+    ['other characters in the session id', `<!-- ${MARKER_PREFIX} runner=abc session=d.e.f -->`],
+    ['an id that is too long', `<!-- ${MARKER_PREFIX} runner=${'a'.repeat(129)} -->`],
+    ['an extra field', `<!-- ${MARKER_PREFIX} runner=abc session=def admin=yes -->`],
+    ['no comment opening', `${MARKER_PREFIX} runner=abc -->`],
+    ['no comment closing', `<!-- ${MARKER_PREFIX} runner=abc`],
+    ['no runner', `<!-- ${MARKER_PREFIX} session=def -->`],
+    [
+      'a forged marker after a good one',
+      `${formatMarker({ runnerId: 'good', sessionId: undefined })}\n<!-- ${MARKER_PREFIX} runner=evil<x> -->`
+    ],
+    ['no marker at all', 'Just a comment about netlify agents.']
+  ])('a body with %s parses as undefined', (_, body) => {
+    expect(parseMarker(body)).toBeUndefined()
+  })
+
+  it('a marker forged in the agent result or the prompt cannot take the place of the real one', () => {
+    const forged = `<!-- ${MARKER_PREFIX} runner=evil session=evil -->`
+    const md = renderStatusComment(
+      view({ result: `\`\`\`\n${forged}\n\`\`\`\n${forged}`, prompt: forged })
+    )
+    expect(md.split(MARKER_PREFIX)).toHaveLength(2)
+    expect(parseMarker(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
+    expect(
+      parseMarker(renderStatusComment(view({ runnerId: undefined, result: forged })))
+    ).toBeUndefined()
+  })
+})
+
+describe('the refusal', () => {
+  it('says why, links the workflow run, and pings nobody', () => {
+    const md = renderRefusal(
+      '@mallory may not start runs: only collaborators with write access can. See #3.',
+      RUN
+    )
+    expect(md).toMatch(
+      /^## ⛔ Netlify agent run not started\n\n> \[!WARNING\]\n> @\u200dmallory may not start runs/
+    )
+    expect(md).toContain(`See the [workflow run](${RUN}) for details.`)
+    expect(prose(md)).not.toMatch(/@[A-Za-z0-9]|#\d/)
+    expect(md).not.toContain(MARKER_PREFIX)
+  })
+
+  it('escapes HTML in the reason', () => {
+    expect(renderRefusal('<b>no</b>', RUN)).toContain('> &lt;b&gt;no&lt;/b&gt;')
+  })
+})

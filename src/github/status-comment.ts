@@ -1,0 +1,555 @@
+// The status comment: one comment on the issue or pull request that started the run, edited as the
+// run goes (working, then finished). What the agent, the prompt and the diff bring is untrusted:
+// HTML is escaped, code is re-fenced so it cannot close its fence, mentions and issue references
+// are defused so the comment pings nobody, and the body stays under GitHub's comment limit
+// whatever the inputs. A hidden marker at the end names the runner and session, so a later step
+// finds this comment again.
+import { escapeHtml, fenceFor } from '../report/summary.js'
+
+export const MARKER_PREFIX = 'netlify-agent-runners-action:status'
+
+/**
+ * GitHub refuses a comment body over 65,536 characters (and over 256 KiB). Counted in UTF-16
+ * units, at most 3 bytes each, 60,000 stays under both with room to spare.
+ */
+export const STATUS_COMMENT_LIMIT = 60_000
+
+export interface StatusIds {
+  runnerId: string
+  sessionId: string | undefined
+}
+
+export type StatusPhase = 'working' | 'finished'
+
+export interface StatusView {
+  phase: StatusPhase
+  /** When finished. */
+  outcome?: 'success' | 'failure' | 'cancelled' | 'timed-out' | 'started'
+  agent?: string
+  model?: string
+  runnerId?: string
+  sessionId?: string
+  /** The runner's page on the Netlify dashboard. */
+  runnerUrl?: string
+  /** This GitHub Actions run, whose job summary holds what the comment leaves out. */
+  workflowRunUrl: string
+  /** A follow-up session on an existing runner. */
+  followUp: boolean
+  /** Shown collapsed; it came from users. */
+  prompt: string
+  /** The agent's steps so far: the last few are shown while working, their count when finished. */
+  steps: { title: string; message?: string | null }[]
+  /** The agent's result (markdown), when finished. */
+  result?: string | null
+  deployUrl?: string | null
+  pullRequest?: { url: string; number: number | null; operation: 'created' | 'updated' }
+  commit?: { sha: string; branch: string }
+  /** Finished with nothing to deliver. */
+  noChanges?: boolean
+  diffstat?: {
+    files: { path: string; additions: number; deletions: number; binary: boolean }[]
+    additions: number
+    deletions: number
+  }
+  /** Why it failed, in words. */
+  failure?: string
+}
+
+/** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
+const RESULT_LIMIT = 20_000
+const PROMPT_LIMIT = 4_000
+const FAILURE_LIMIT = 4_000
+const STEP_TITLE_LIMIT = 200
+const STEP_MESSAGE_LIMIT = 400
+const RECENT_STEPS = 5
+const DIFFSTAT_ROWS = 20
+const PATH_LIMIT = 400
+const NAME_LIMIT = 100
+const BRANCH_LIMIT = 300
+const URL_LIMIT = 1_000
+/** Untrusted text is cut to this before any work: no more of it could ever be shown. */
+const INPUT_LIMIT = 4 * STATUS_COMMENT_LIMIT
+const ID = /^[A-Za-z0-9_-]{1,128}$/
+const MARKER_BODY = /^ runner=([A-Za-z0-9_-]{1,128})(?: session=([A-Za-z0-9_-]{1,128}))? $/
+/** Invisible, and enough to keep GitHub from reading `@name` or `#12` as a mention or a reference. */
+const ZWJ = '\u200d'
+const BROKEN_PREFIX = MARKER_PREFIX.replace(':', `:${ZWJ}`)
+
+const HEADINGS = {
+  success: '✅ Netlify agent run succeeded',
+  failure: '❌ Netlify agent run failed',
+  cancelled: '🚫 Netlify agent run was cancelled',
+  'timed-out': '⏱️ Netlify agent run timed out',
+  started: '🚀 Netlify agent run started'
+} as const
+
+// ---- the marker ----
+
+export function formatMarker(ids: StatusIds): string {
+  for (const [name, id] of [
+    ['runner', ids.runnerId],
+    ['session', ids.sessionId]
+  ] as const) {
+    if (id !== undefined && !ID.test(id)) {
+      throw new Error(
+        `The status comment marker takes ${name} ids of letters, digits, '-' and '_' only, not ${JSON.stringify(id.slice(0, 140))}.`
+      )
+    }
+  }
+  const session = ids.sessionId === undefined ? '' : ` session=${ids.sessionId}`
+  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session} -->`
+}
+
+/**
+ * The ids of the marker in a comment body. Only the last mention of the prefix counts (the marker
+ * closes the body, and untrusted text in it has the prefix broken), and it must be exactly a
+ * marker with well-formed ids: anything else is undefined, never a guess.
+ */
+export function parseMarker(body: string): StatusIds | undefined {
+  const at = body.lastIndexOf(MARKER_PREFIX)
+  if (at < 5 || body.slice(at - 5, at) !== '<!-- ') return undefined
+  const end = body.indexOf('-->', at)
+  if (end < 0) return undefined
+  const match = MARKER_BODY.exec(body.slice(at + MARKER_PREFIX.length, end))
+  if (!match?.[1]) return undefined
+  return { runnerId: match[1], sessionId: match[2] }
+}
+
+// ---- untrusted text ----
+
+interface Clean {
+  text: string
+  /** Cut at INPUT_LIMIT. */
+  cut: boolean
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** Untrusted text made well-formed, one line ending, and unable to pass for the marker. */
+function clean(raw: unknown): Clean {
+  const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw)
+  const cut = text.length > INPUT_LIMIT
+  return {
+    text: (cut ? text.slice(0, INPUT_LIMIT) : text)
+      .replace(/\r\n?/g, '\n')
+      .replace(CONTROL, '')
+      .replace(LONE_SURROGATE, '\ufffd')
+      .split(MARKER_PREFIX)
+      .join(BROKEN_PREFIX),
+    cut
+  }
+}
+
+/**
+ * `@name`, `#12` and `GH-12` get an invisible joiner; URLs (where GitHub links nothing more) and
+ * numeric entities like `&#60;` are left whole.
+ */
+const REFERENCE =
+  /(?:https?|ftp):\/\/[^\s<>]+|\bwww\.[^\s<>]+|(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])|(?<!&)#(?=\d)|\bgh-(?=\d)/gi
+
+function defuse(text: string): string {
+  return text.replace(REFERENCE, (match: string, before: string | undefined) => {
+    if (before !== undefined) return `${before}@${ZWJ}`
+    if (match === '#' || match.toLowerCase() === 'gh-') return match + ZWJ
+    return match
+  })
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Text with no markup of its own: one line, escaped, defused. */
+function plain(text: string): string {
+  return escapeHtml(defuse(collapse(text)))
+}
+
+/** Text as an inline code span: code shows as written, pings nobody, and HTML is inert in it. */
+function inlineCode(text: string): string {
+  const ticks = fenceFor(text)
+  return `${ticks} ${collapse(text)} ${ticks}`
+}
+
+/** Characters that would mean markup even between HTML tags, written as numeric entities. */
+function literal(text: string): string {
+  return text.replace(/[&<>`*_~[\]\\|$]/g, c => `&#${c.charCodeAt(0)};`)
+}
+
+/**
+ * One line of the agent's markdown: code spans as code, and in the text between them `<` escaped
+ * (no HTML, no comments; `>` stays for quotes) and mentions defused. A code span holding `<`, `@`
+ * or `#` becomes `<code>` with its characters as entities: it reads the same, and stays inert
+ * even where GitHub's reading of backticks differs from this one.
+ */
+function inlineMarkdown(line: string): string {
+  const text = (s: string): string => defuse(s).replace(/</g, '&lt;')
+  const runs = [...line.matchAll(/`+/g)].map(m => ({ at: m.index, length: m[0].length }))
+  const byLength = new Map<number, number[]>()
+  runs.forEach((run, i) => {
+    const list = byLength.get(run.length)
+    if (list) list.push(i)
+    else byLength.set(run.length, [i])
+  })
+  /** The first run after `index` of exactly `length` backticks (lists are sorted: binary search). */
+  const closerAfter = (length: number, index: number): number | undefined => {
+    const list = byLength.get(length) ?? []
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((list[mid] ?? 0) > index) hi = mid
+      else lo = mid + 1
+    }
+    return list[lo]
+  }
+
+  let out = ''
+  let cursor = 0
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]
+    if (!run) break
+    let { at, length } = run
+    let backslashes = 0
+    while (line[at - 1 - backslashes] === '\\') backslashes++
+    // An escaped backtick is literal; the rest of its run may still open a span.
+    if (backslashes % 2 === 1) {
+      at++
+      length--
+    }
+    if (length === 0) continue
+    const c = closerAfter(length, r)
+    const closer = c === undefined ? undefined : runs[c]
+    if (c === undefined || !closer) continue
+    let content = line.slice(at + length, closer.at)
+    out += text(line.slice(cursor, at))
+    if (/[<@#]/.test(content)) {
+      if (/^ .*[^ ].* $/.test(content)) content = content.slice(1, -1)
+      out += `<code>${literal(content)}</code>`
+    } else {
+      out += line.slice(at, closer.at + closer.length)
+    }
+    cursor = closer.at + closer.length
+    r = c
+  }
+  return out + text(line.slice(cursor))
+}
+
+// ---- fitting ----
+
+const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
+const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
+
+/** The first `n` UTF-16 units, never half a surrogate pair. */
+function head(text: string, n: number): string {
+  const end = n > 0 && n < text.length && isHigh(text.charCodeAt(n - 1)) ? n - 1 : n
+  return text.slice(0, end)
+}
+
+/** The last `n` UTF-16 units, never half a surrogate pair. */
+function tail(text: string, n: number): string {
+  if (n <= 0) return ''
+  const start = Math.max(0, text.length - n)
+  return text.slice(start > 0 && isLow(text.charCodeAt(start)) ? start + 1 : start)
+}
+
+/** The largest k in [0, hi] that `ok` accepts, taking `ok(0)` as given. */
+function largest(hi: number, ok: (k: number) => boolean): number {
+  let lo = 0
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (ok(mid)) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+interface Fitted {
+  text: string
+  cut: boolean
+}
+
+/**
+ * `render(source)`, or if that is longer than `max`, the render of as much of the source as fits
+ * with an ellipsis where it was cut (at the end, or at the start to keep a path's file name).
+ */
+function fit(
+  source: string,
+  max: number,
+  render: (text: string) => string,
+  keep: 'start' | 'end' = 'start'
+): Fitted {
+  // Rendering never shrinks text much (only runs of spaces), so far more than `max` never fits.
+  const scan = 8 * max + 64
+  if (source.length <= scan) {
+    const whole = render(source)
+    if (whole.length <= max) return { text: whole, cut: false }
+  }
+  const piece = (n: number): string =>
+    keep === 'start' ? `${head(source, n)}…` : `…${tail(source, n)}`
+  const n = largest(Math.min(source.length, scan), k => render(piece(k)).length <= max)
+  return { text: render(piece(n)), cut: true }
+}
+
+// ---- the agent's result ----
+
+type Block = { code: false; line: string } | { code: true; info: string; lines: string[] }
+
+const FENCE_OPEN = /^([ \t]*)(?:(`{3,})([^`]*)|(~{3,})(.*))$/
+const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/
+
+/**
+ * The result as lines of text and fenced code blocks. Each block is written back with a fence of
+ * its own (fenceFor) at the start of a line, so whatever GitHub would have made of the original
+ * fences, what is code here is code there, and an unclosed fence closes where the block ends.
+ */
+function blocksOf(text: string): Block[] {
+  const blocks: Block[] = []
+  let open: { char: string; length: number; indent: number; lines: string[] } | undefined
+  for (const line of text.split('\n')) {
+    if (open) {
+      const close = FENCE_CLOSE.exec(line)?.[1]
+      if (close && close[0] === open.char && close.length >= open.length) {
+        open = undefined
+        continue
+      }
+      const indent = /^ */.exec(line)?.[0].length ?? 0
+      open.lines.push(line.slice(Math.min(indent, open.indent)))
+      continue
+    }
+    const fence = FENCE_OPEN.exec(line)
+    const marker = fence?.[2] ?? fence?.[4]
+    if (fence && marker) {
+      const word = (fence[3] ?? fence[5] ?? '').trim().split(/\s+/)[0] ?? ''
+      const lines: string[] = []
+      open = { char: marker[0] ?? '`', length: marker.length, indent: fence[1]?.length ?? 0, lines }
+      blocks.push({ code: true, info: /^[A-Za-z0-9_+.#-]{1,30}$/.test(word) ? word : '', lines })
+      continue
+    }
+    blocks.push({ code: false, line })
+  }
+  return blocks
+}
+
+function codeBlock(content: string, info = ''): string {
+  const fence = fenceFor(content)
+  return `${fence}${info}\n${content === '' ? '' : `${content}\n`}${fence}`
+}
+
+function renderBlock(block: Block): string {
+  return block.code ? codeBlock(block.lines.join('\n'), block.info) : inlineMarkdown(block.line)
+}
+
+/** The result in at most `budget` characters, cut between blocks or inside the one that overflows. */
+function renderResult(result: Clean, budget: number): Fitted {
+  const out: string[] = []
+  let used = 0
+  for (const block of blocksOf(result.text)) {
+    const rendered = renderBlock(block)
+    if (used + rendered.length + 1 <= budget) {
+      out.push(rendered)
+      used += rendered.length + 1
+      continue
+    }
+    const room = budget - used - 1
+    if (room > 20) {
+      const part = block.code
+        ? fit(block.lines.join('\n'), room, content => codeBlock(content, block.info))
+        : fit(block.line, room, inlineMarkdown)
+      out.push(part.text)
+    }
+    return { text: out.join('\n'), cut: true }
+  }
+  return { text: out.join('\n'), cut: result.cut }
+}
+
+// ---- sections ----
+
+/** A markdown link to an http(s) URL, or the bare label when the URL is not one. */
+function link(label: string, url: string | null | undefined): string {
+  if (typeof url !== 'string' || !/^https?:\/\/[^\s<>"'`\\]+$/i.test(url)) return label
+  const safe = url.replace(/\(/g, '%28').replace(/\)/g, '%29')
+  return safe.length > URL_LIMIT ? label : `[${label}](${safe})`
+}
+
+function name(text: string | undefined): string {
+  return fit(clean(text).text, NAME_LIMIT, plain).text
+}
+
+function count(n: number, one: string, many: string): string {
+  const value = Number.isFinite(n) ? Math.trunc(n) : 0
+  return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`
+}
+
+function number(n: number): string {
+  return Number.isFinite(n) ? Math.trunc(n).toLocaleString('en-US') : '?'
+}
+
+function heading(view: StatusView): string {
+  if (view.phase === 'working') {
+    const who = [name(view.agent), name(view.model)].filter(Boolean).join(' · ')
+    return `## ⏳ Netlify agent is working…${who ? ` (${who})` : ''}`
+  }
+  return `## ${view.outcome ? HEADINGS[view.outcome] : '🏁 Netlify agent run finished'}`
+}
+
+function meta(view: StatusView): string {
+  const parts: string[] = []
+  if (view.phase === 'finished') {
+    const agent = name(view.agent)
+    const model = name(view.model)
+    if (agent) parts.push(`**${agent}**${model ? ` (${model})` : ''}`)
+    else if (model) parts.push(model)
+    if (view.outcome !== 'started') parts.push(count(view.steps.length, 'step', 'steps'))
+  }
+  const runner = view.runnerId ? fit(clean(view.runnerId).text, NAME_LIMIT, inlineCode).text : ''
+  if (view.followUp) parts.push(`follow-up session${runner ? ` on runner ${runner}` : ''}`)
+  else if (runner) parts.push(`runner ${runner}`)
+  return parts.join(' · ')
+}
+
+function links(view: StatusView): string {
+  const parts = [link('Open in Netlify', view.runnerUrl), link('Workflow run', view.workflowRunUrl)]
+  if (view.deployUrl) parts.push(link('Deploy preview', view.deployUrl))
+  return parts.filter(part => part.startsWith('[')).join(' · ')
+}
+
+function stepLine(step: StatusView['steps'][number], index: number): string {
+  const title = fit(collapse(clean(step?.title).text), STEP_TITLE_LIMIT, inlineMarkdown).text
+  const message = fit(collapse(clean(step?.message).text), STEP_MESSAGE_LIMIT, inlineMarkdown).text
+  return `${index + 1}. **${title || 'Step'}**${message ? `: ${message}` : ''}`
+}
+
+function recentSteps(steps: StatusView['steps']): string {
+  if (steps.length === 0) return "_Waiting for the agent's first step…_"
+  const shown = steps.slice(-RECENT_STEPS)
+  const first = steps.length - shown.length
+  const earlier = first > 0 ? `_…${count(first, 'earlier step', 'earlier steps')}, then:_\n\n` : ''
+  const list = shown.map((step, i) => stepLine(step, first + i)).join('\n')
+  return `### Steps so far: ${number(steps.length)}\n\n${earlier}${list}`
+}
+
+/** A quote block of GitHub's alert kind, holding plain text. */
+function alert(kind: 'CAUTION' | 'WARNING', text: string, max: number): string {
+  const render = (s: string): string =>
+    s
+      .split('\n')
+      .map(line => (line.trim() ? `> ${escapeHtml(defuse(line.trimEnd()))}` : '>'))
+      .join('\n')
+  return `> [!${kind}]\n${fit(clean(text).text.trim(), max, render).text}`
+}
+
+function delivery(view: StatusView): string {
+  const lines: string[] = []
+  const pr = view.pullRequest
+  if (pr) {
+    const label =
+      Number.isSafeInteger(pr.number) && (pr.number ?? 0) > 0 ? `#${pr.number}` : 'a pull request'
+    lines.push(
+      `🔀 ${pr.operation === 'updated' ? 'Updated' : 'Opened'} pull request ${link(label, pr.url)}.`
+    )
+  }
+  if (view.commit) {
+    const sha = clean(view.commit.sha).text.trim()
+    const short = /^[0-9a-f]{7,64}$/i.test(sha)
+      ? sha.slice(0, 7)
+      : fit(sha, NAME_LIMIT, inlineCode).text
+    const branch = fit(clean(view.commit.branch).text, BRANCH_LIMIT, inlineCode).text
+    lines.push(`📌 Committed ${short} to ${branch}.`)
+  }
+  const nothing = view.noChanges || (view.diffstat && view.diffstat.files.length === 0)
+  if (lines.length === 0 && nothing) lines.push('The agent made no changes.')
+  return lines.join('\n\n')
+}
+
+function diffstat(view: StatusView): string {
+  const stat = view.diffstat
+  if (!stat || stat.files.length === 0) return ''
+  const cell = (path: string): string =>
+    fit(clean(path).text, PATH_LIMIT, s => inlineCode(s).replace(/\|/g, '\\|'), 'end').text
+  const rows = stat.files
+    .slice(0, DIFFSTAT_ROWS)
+    .map(f =>
+      f.binary
+        ? `| ${cell(f.path)} | binary | |`
+        : `| ${cell(f.path)} | ${number(f.additions)} | ${number(f.deletions)} |`
+    )
+  const more = stat.files.length - DIFFSTAT_ROWS
+  return [
+    `### ${count(stat.files.length, 'file', 'files')} changed, +${number(stat.additions)} −${number(stat.deletions)}`,
+    `| File | + | − |\n|---|--:|--:|\n${rows.join('\n')}`,
+    ...(more > 0 ? [`_…and ${count(more, 'more file', 'more files')}._`] : []),
+    `The full diff is in the ${link('job summary', view.workflowRunUrl)} of the workflow run.`
+  ].join('\n\n')
+}
+
+function prompt(view: StatusView): string {
+  const source = clean(view.prompt)
+  if (!source.text.trim()) return ''
+  const block = fit(source.text, PROMPT_LIMIT, text => codeBlock(text, 'text'))
+  const note =
+    block.cut || source.cut
+      ? `\n\n_The prompt is cut here; the whole of it is in the ${link('job summary', view.workflowRunUrl)}._`
+      : ''
+  return `<details><summary>Prompt</summary>\n\n${block.text}${note}\n\n</details>`
+}
+
+function resultSection(view: StatusView, budget: number): string {
+  const { text, cut } = clean(view.result)
+  const source = { text: text.trimEnd(), cut }
+  if (!source.text.trim()) return ''
+  const note = `> [!NOTE]\n> The result is cut here to keep this comment short; the whole of it is in the ${link('job summary', view.workflowRunUrl)}.`
+  const title = '### Result'
+  const room = Math.min(RESULT_LIMIT, budget - title.length - note.length - 4)
+  if (room <= 0) return `${title}\n\n${note}`
+  const rendered = renderResult(source, room)
+  return `${title}\n\n${rendered.text}${rendered.cut ? `\n\n${note}` : ''}`
+}
+
+function markerOf(view: StatusView): string {
+  if (!view.runnerId || !ID.test(view.runnerId)) return ''
+  const sessionId = view.sessionId && ID.test(view.sessionId) ? view.sessionId : undefined
+  return formatMarker({ runnerId: view.runnerId, sessionId })
+}
+
+/**
+ * The comment's markdown, under STATUS_COMMENT_LIMIT characters whatever the inputs: every part
+ * has a cap of its own, and the agent's result gets what is left (at most RESULT_LIMIT). Ends with
+ * the marker when the runner id is known.
+ */
+export function renderStatusComment(view: StatusView): string {
+  const marker = markerOf(view)
+  const top = [heading(view), meta(view), links(view)]
+  let bottom: string[]
+  if (view.phase === 'working') {
+    bottom = [
+      recentSteps(view.steps),
+      prompt(view),
+      '_This comment is updated as the agent works._'
+    ]
+  } else if (view.outcome === 'started') {
+    bottom = [
+      `The step did not wait for the run; follow it on the ${link('Netlify dashboard', view.runnerUrl)}.`,
+      prompt(view)
+    ]
+  } else {
+    if (view.failure?.trim()) top.push(alert('CAUTION', view.failure, FAILURE_LIMIT))
+    top.push(delivery(view), diffstat(view))
+    bottom = [prompt(view)]
+  }
+  const join = (parts: string[]): string => parts.filter(Boolean).join('\n\n')
+  const fixed = join([...top, ...bottom, marker]).length
+  const result =
+    view.phase === 'finished' ? resultSection(view, STATUS_COMMENT_LIMIT - fixed - 2) : ''
+  return join([...top, result, ...bottom, marker])
+}
+
+/** The short reply to someone who may not start runs: why, and where to read more. */
+export function renderRefusal(reason: string, workflowRunUrl: string): string {
+  return [
+    '## ⛔ Netlify agent run not started',
+    alert('WARNING', reason, FAILURE_LIMIT),
+    `See the ${link('workflow run', workflowRunUrl)} for details.`
+  ].join('\n\n')
+}
