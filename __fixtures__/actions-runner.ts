@@ -34,6 +34,19 @@ export interface ActionOptions {
   entry?: 'main' | 'post'
   /** Also print the step's output as it arrives (the demo). */
   echo?: boolean
+  /** The workflow event and the GitHub API the step sees. */
+  github?: GitHubContext
+}
+
+export interface GitHubContext {
+  /** GITHUB_EVENT_NAME. */
+  eventName: string
+  /** The event payload: an object, or the name of a file under __fixtures__/events/. */
+  event: object | string
+  /** GITHUB_API_URL (the fake GitHub API). */
+  apiUrl?: string
+  /** What `${{ github.token }}` stands for. */
+  token?: string
 }
 
 export interface ActionResult {
@@ -116,10 +129,27 @@ export function startAction(options: ActionOptions = {}): ActionProcess {
     GITHUB_ACTION: 'netlify',
     GITHUB_SERVER_URL: 'https://github.com'
   }
-  // The runner sets every input that has a default; the rest only when given.
+  if (options.github) {
+    const { event } = options.github
+    const eventPath = join(dir, 'event.json')
+    writeFileSync(
+      eventPath,
+      typeof event === 'string'
+        ? readFileSync(join(ROOT, '__fixtures__/events', event), 'utf8')
+        : JSON.stringify(event)
+    )
+    env.GITHUB_EVENT_NAME = options.github.eventName
+    env.GITHUB_EVENT_PATH = eventPath
+    if (options.github.apiUrl) env.GITHUB_API_URL = options.github.apiUrl
+  }
+  // The runner sets every input that has a default (expressions evaluated); the rest only when given.
   const { inputs } = readActionYml()
   for (const [name, spec] of Object.entries(inputs)) {
-    if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)
+    if (spec.default === undefined) continue
+    env[`INPUT_${name.toUpperCase()}`] = String(spec.default).replace(
+      /\$\{\{\s*github\.token\s*\}\}/,
+      options.github?.token ?? ''
+    )
   }
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value

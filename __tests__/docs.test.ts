@@ -49,7 +49,14 @@ describe('README and action.yml', () => {
   })
 
   it('give every boolean input a default (core.getBooleanInput throws on an empty value)', () => {
-    for (const name of ['wait', 'fail-on-error', 'job-summary', 'cumulative', 'pull-request']) {
+    for (const name of [
+      'wait',
+      'fail-on-error',
+      'job-summary',
+      'cumulative',
+      'pull-request',
+      'status-comment'
+    ]) {
       expect([name, action.inputs[name]?.default]).toEqual([
         name,
         expect.stringMatching(/^(true|false)$/)

@@ -96,6 +96,12 @@ describe('examples/', () => {
       .map(block => block.split('\n').slice(0, 3).join('\n'))
     expect(strays).toEqual([])
   })
+
+  it('are each in the README, whole', () => {
+    const shown = new Set(readmeWorkflows().map(block => block.trim()))
+    const missing = files.filter(name => !shown.has(read(name).trim()))
+    expect(missing).toEqual([])
+  })
 })
 
 describe.each(files)('examples/%s', name => {

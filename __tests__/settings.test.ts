@@ -193,4 +193,50 @@ describe('settings', () => {
     )
     expect(err.input).toBe('to')
   })
+
+  it('read the GitHub side: masked token, logins in lower case without [bot]', () => {
+    const masked: string[] = []
+    const { settings } = parse(
+      {
+        ...base,
+        'github-token': 'ghs_secret',
+        'allowed-users': 'Alice, bob',
+        'allowed-bots': 'renovate[bot]\ndependabot'
+      },
+      { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9' },
+      s => masked.push(s)
+    )
+    expect(masked).toContain('ghs_secret')
+    expect(settings.github).toMatchObject({
+      gatedEvent: 'issue_comment',
+      allowedUsers: ['alice', 'bob'],
+      allowedBots: ['renovate', 'dependabot'],
+      label: 'netlify-agent',
+      triggerPhrase: '@netlify',
+      statusComment: true,
+      workflowRunUrl: 'https://github.com/o/r/actions/runs/9'
+    })
+  })
+
+  it('on a label or comment event the prompt is optional; elsewhere it is required', () => {
+    const inputs = { 'netlify-auth-token': 't', 'site-id': 's', 'github-token': 'g' }
+    expect(parse(inputs, { GITHUB_EVENT_NAME: 'issues' }).settings.prompt).toBe('')
+    expect(errorOf(() => parse(inputs, { GITHUB_EVENT_NAME: 'schedule' })).input).toBe('prompt')
+  })
+
+  it('events gate only run: other commands ignore them', () => {
+    const { settings } = parse(
+      { 'netlify-auth-token': 't', command: 'status', 'agent-runner-id': 'r' },
+      { GITHUB_EVENT_NAME: 'issue_comment' }
+    )
+    expect(settings.github.gatedEvent).toBeUndefined()
+  })
+
+  it('refuse allowed-bots *, a missing github-token on a gated event, a spaced phrase', () => {
+    expect(errorOf(() => parse({ ...base, 'allowed-bots': '*' })).input).toBe('allowed-bots')
+    expect(errorOf(() => parse(base, { GITHUB_EVENT_NAME: 'issues' })).input).toBe('github-token')
+    expect(errorOf(() => parse({ ...base, 'trigger-phrase': 'hey bot' })).input).toBe(
+      'trigger-phrase'
+    )
+  })
 })

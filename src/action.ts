@@ -2,12 +2,14 @@
 // single setFailed, with secrets redacted.
 import { setTimeout as delay } from 'node:timers/promises'
 import { COMMAND_HANDLERS } from './commands/index.js'
+import type { RunObserver } from './github/status-reporter.js'
 import { DeliveryError } from './deliver.js'
 import { NetlifyClient } from './netlify/client.js'
 import { redactor, type Redact } from './redact.js'
-import { setOutcome } from './report/outputs.js'
+import { setOutcome, setSkipOutputs } from './report/outputs.js'
+import { renderCommandSummary, writeSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
-import { actionsSource, getSettings } from './settings.js'
+import { actionsSource, getSettings, type Settings } from './settings.js'
 import * as core from './workflow-commands.js'
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal })
@@ -39,14 +41,31 @@ function onCancellation(): AbortSignal {
   return cancel.signal
 }
 
+/** An event that did not ask for a run: said, with no request to Netlify, and the step passes. */
+function reportSkipped(reason: string, settings: Settings): void {
+  core.info(`Skipped: ${reason}`)
+  setSkipOutputs(reason)
+  if (settings.jobSummary) {
+    writeSummary(
+      renderCommandSummary({
+        heading: '⏭️ Netlify agent run skipped',
+        links: [],
+        rows: [],
+        body: `${reason}\n`
+      })
+    )
+  }
+}
+
 export async function run(): Promise<void> {
   let redact: Redact = text => text
+  let observer: RunObserver | undefined
   const cancelled = onCancellation()
   try {
-    const { settings, warnings } = getSettings(
-      actionsSource(process.env, secret => core.setSecret(secret))
-    )
-    redact = redactor([settings.token])
+    const parsed = getSettings(actionsSource(process.env, secret => core.setSecret(secret)))
+    let { settings } = parsed
+    const { warnings } = parsed
+    redact = redactor([settings.token, settings.github.token])
     for (const warning of warnings) core.warning(warning)
 
     const client = new NetlifyClient({
@@ -68,13 +87,25 @@ export async function run(): Promise<void> {
       backoff: { baseMs: 200, capMs: 1_000 }
     })
     try {
+      if (settings.github.gatedEvent !== undefined) {
+        core.startGroup(`Reading the ${settings.github.gatedEvent} event`)
+        const { planEventRun } = await import('./github/trigger.js')
+        const plan = await planEventRun(settings, client, redact, Date.now).finally(core.endGroup)
+        if (plan.kind === 'skip') {
+          reportSkipped(redact(plan.reason), settings)
+          return
+        }
+        settings = plan.settings
+        observer = plan.reporter
+      }
       const report = await COMMAND_HANDLERS[settings.command](settings, {
         client,
         stopClient,
         cancelled,
         redact,
         now: Date.now,
-        sleep
+        sleep,
+        observer
       })
       if (report.failure && failsStep(report.outcome, settings.failOnError))
         core.setFailed(redact(report.failure))
@@ -91,6 +122,8 @@ export async function run(): Promise<void> {
           ? 'timed-out'
           : 'failure'
     )
-    core.setFailed(redact(err instanceof Error ? err.message : String(err)))
+    const message = redact(err instanceof Error ? err.message : String(err))
+    await observer?.failed(message)
+    core.setFailed(message)
   }
 }

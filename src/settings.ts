@@ -80,6 +80,33 @@ export interface Settings {
   tempDir: string
   /** The workflow step running this, to tag what it starts; undefined outside Actions. */
   workflowStep: WorkflowStep | undefined
+  github: GitHubSettings
+}
+
+/** Events on which `run` is started by a label or a comment, and gated on who asked. */
+export const GATED_EVENTS = [
+  'issues',
+  'issue_comment',
+  'pull_request_review_comment',
+  'pull_request_review'
+]
+
+/** The workflow event, and how it may start a run (./github/). */
+export interface GitHubSettings {
+  /** `github-token`, masked when read; '' when there is none. */
+  token: string
+  /** GITHUB_EVENT_NAME, when it is one that `run` gates on (GATED_EVENTS); else undefined. */
+  gatedEvent: string | undefined
+  repository: string
+  /** This workflow run's page, for links. */
+  workflowRunUrl: string
+  label: string
+  triggerPhrase: string
+  /** Logins that may start runs without write access (lower case). */
+  allowedUsers: string[]
+  /** Bot logins that may start runs, without `[bot]` (lower case). */
+  allowedBots: string[]
+  statusComment: boolean
 }
 
 /** A bad input. Its message names the input, what was wrong, and what is allowed. */
@@ -181,7 +208,8 @@ function parseApiUrl(value: string): string {
   return value.replace(/\/+$/, '')
 }
 
-function readPrompt(source: SettingsSource, workspace: string): string {
+/** The prompt; on a gated event it is optional, as instructions put before the issue or comment. */
+function readPrompt(source: SettingsSource, workspace: string, optional = false): string {
   const inline = source.input('prompt')
   const file = source.input('prompt-file')
   if (inline !== '' && file !== '') {
@@ -210,7 +238,7 @@ function readPrompt(source: SettingsSource, workspace: string): string {
     }
     return text.trim()
   }
-  if (inline === '') {
+  if (inline === '' && !optional) {
     throw new InputError(
       'prompt',
       'Input `prompt` is required: the task for the agent (or give `prompt-file`).'
@@ -347,6 +375,60 @@ function checkCommandInputs(command: Command, source: SettingsSource): void {
   }
 }
 
+/** Logins, one a line or comma-separated, in lower case; `[bot]` dropped. */
+function logins(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map(login =>
+      login
+        .trim()
+        .toLowerCase()
+        .replace(/\[bot\]$/, '')
+    )
+    .filter(login => login !== '')
+}
+
+function readGitHub(source: SettingsSource, command: Command): GitHubSettings {
+  const { env } = source
+  const token = source.input('github-token') || (env.GITHUB_TOKEN ?? '').trim()
+  if (token !== '') source.mask?.(token)
+  const eventName = env.GITHUB_EVENT_NAME ?? ''
+  const gatedEvent = command === 'run' && GATED_EVENTS.includes(eventName) ? eventName : undefined
+  const allowedBots = logins(source.input('allowed-bots'))
+  if (allowedBots.includes('*')) {
+    throw new InputError(
+      'allowed-bots',
+      'Input `allowed-bots` may not be `*`: any bot could then spend the credits. Name each bot (for example `renovate`).'
+    )
+  }
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const settings: GitHubSettings = {
+    token,
+    gatedEvent,
+    repository,
+    workflowRunUrl: `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+    label: source.input('label') || 'netlify-agent',
+    triggerPhrase: source.input('trigger-phrase') || '@netlify',
+    allowedUsers: logins(source.input('allowed-users')),
+    allowedBots,
+    statusComment: parseBoolean('status-comment', source.input('status-comment'), true)
+  }
+  if (gatedEvent !== undefined && token === '') {
+    throw new InputError(
+      'github-token',
+      `Input \`github-token\` is empty, and a \`${gatedEvent}\` event needs it to check who asked and to comment: leave it at its default (\`\${{ github.token }}\`) and grant the job \`issues: write\` and \`pull-requests: write\`.`
+    )
+  }
+  if (/\s/.test(settings.triggerPhrase)) {
+    throw new InputError(
+      'trigger-phrase',
+      `Input \`trigger-phrase\` must be one word, such as @netlify; got "${settings.triggerPhrase}".`
+    )
+  }
+  return settings
+}
+
 export function getSettings(source: SettingsSource = actionsSource()): ParsedSettings {
   const warnings: string[] = []
   const token = readToken(source)
@@ -358,6 +440,7 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
   }
   const command = oneOf('command', source.input('command'), COMMANDS, 'run')
   checkCommandInputs(command, source)
+  const github = readGitHub(source, command)
 
   const siteId = optional(source.input('site-id') || (source.env.NETLIFY_SITE_ID ?? '').trim())
   if (siteId === undefined && (command === 'list' || command === 'run')) {
@@ -434,7 +517,7 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
     token,
     siteId,
     apiUrl: parseApiUrl(source.input('api-url')),
-    prompt: command === 'run' ? readPrompt(source, workspace) : '',
+    prompt: command === 'run' ? readPrompt(source, workspace, github.gatedEvent !== undefined) : '',
     agent,
     model: optional(source.input('model')),
     mode,
@@ -460,7 +543,8 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
     failOnError: parseBoolean('fail-on-error', source.input('fail-on-error'), true),
     jobSummary: parseBoolean('job-summary', source.input('job-summary'), true),
     tempDir: source.env.RUNNER_TEMP || tmpdir(),
-    workflowStep: workflowStepOf(source.env)
+    workflowStep: workflowStepOf(source.env),
+    github
   }
   return { settings, warnings }
 }

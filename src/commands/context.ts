@@ -1,4 +1,5 @@
 // What every command is given, and what it hands back to the step.
+import type { RunObserver } from '../github/status-reporter.js'
 import type { NetlifyClient } from '../netlify/client.js'
 import type { AgentRunner, Site } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
@@ -15,6 +16,8 @@ export interface CommandDeps {
   redact: Redact
   now: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Told of the run as it goes (the status comment on the issue or pull request). */
+  observer?: RunObserver
 }
 
 /** How a command ended, for the step's verdict. */

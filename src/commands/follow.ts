@@ -131,6 +131,7 @@ export async function followSession(
   setStartOutputs({ runnerId, sessionId: options.session.id, runnerUrl: url })
   core.info(`Agent runner ${runnerId}, session ${options.session.id}`)
   core.info(`Follow it on Netlify: ${url}`)
+  await deps.observer?.started({ runnerId, session: options.session, runnerUrl: url })
 
   let session = options.session
   let outcome: RunReport['outcome'] = 'started'
@@ -165,6 +166,7 @@ export async function followSession(
         },
         onPoll: polled => {
           session = polled
+          deps.observer?.progress(polled)
           const state = normalizeState(polled.state)
           if (state !== lastState) core.info(`Session is ${state}.`)
           lastState = state
@@ -250,7 +252,23 @@ export async function followSession(
   }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
+  if (deps.observer) {
+    // After a cancellation the runner allows seconds: the comment gets what is left of them.
+    await withTimeout(deps.observer.finished(report), deps.cancelled.aborted ? 2_000 : 30_000)
+  }
   return report
+}
+
+/** Waits for `work`, but no longer than `ms`. */
+async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    work,
+    new Promise<void>(resolve => {
+      timer = setTimeout(resolve, ms)
+    })
+  ])
+  clearTimeout(timer)
 }
 
 /** The changes of a done session, into a pull request or onto a branch, as the inputs ask. */

@@ -87,3 +87,9 @@ export function setTargetOutputs(target: {
   if (target.sessionId !== undefined) core.setOutput('session-id', target.sessionId)
   if (target.state !== undefined) core.setOutput('state', target.state)
 }
+
+/** An event that did not ask for a run, or an actor not allowed to start one. */
+export function setSkipOutputs(reason: string): void {
+  core.setOutput('outcome', 'skipped')
+  core.setOutput('skip-reason', reason)
+}

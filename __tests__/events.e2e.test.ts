@@ -1,0 +1,409 @@
+// The GitHub wiring end to end: dist/main on recorded event payloads, against the fake Netlify API
+// and the fake GitHub API, both real HTTP servers on loopback.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT, runAction, startAction, type GitHubContext } from '../__fixtures__/actions-runner.js'
+import { startFakeGitHub, type FakeGitHub } from '../__fixtures__/fake-github/index.js'
+import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
+import { formatMarker, parseMarker } from '../src/github/status-comment.js'
+import type { AgentRunner } from '../src/netlify/types.js'
+
+const TOKEN = 'nfp_events_secret_token'
+const GH_TOKEN = 'ghs_events_workflow_token'
+const SITE = 'site-events'
+const netlify = useFakeNetlify({
+  token: TOKEN,
+  sites: [{ id: SITE, name: 'events-site', account_id: 'acct-ev' }],
+  scenario: { sessionMs: 400, steps: 2, prMs: 200 }
+})
+
+let gh: FakeGitHub
+beforeAll(async () => {
+  gh = await startFakeGitHub({
+    token: GH_TOKEN,
+    owner: 'octo',
+    repo: 'site',
+    permissions: { alice: 'write', rob: 'read', 'renovate[bot]': 'write' },
+    issues: [{ number: 12, title: 'Header "Docs" link points to the old docs', user: 'bob' }],
+    pulls: [{ number: 34, head: 'agent-fix-header', title: 'Fix the header', user: 'alice' }]
+  })
+  for (const [id, issue] of [
+    [2512000101, 12],
+    [2512000404, 12],
+    [2512000202, 34],
+    [2512000505, 34]
+  ] as const) {
+    gh.addComment({ id, issue_number: issue, body: 'the triggering comment', user: 'alice' })
+  }
+  gh.addReviewComment({ id: 1876500707, pull_number: 34, body: 'review', user: 'alice' })
+})
+afterAll(async () => {
+  await gh.close()
+})
+afterEach(() => {
+  gh.clearFaults()
+  gh.setPermission('rob', 'read')
+})
+
+const event = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, '__fixtures__/events', name), 'utf8')) as Record<
+    string,
+    unknown
+  >
+
+function context(eventName: string, payload: object | string): GitHubContext {
+  return { eventName, event: payload, apiUrl: gh.url, token: GH_TOKEN }
+}
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return { 'netlify-auth-token': TOKEN, 'site-id': SITE, 'api-url': netlify().url, ...extra }
+}
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${netlify().url}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  return (text === '' ? undefined : JSON.parse(text)) as T
+}
+
+/** A done runner made through the API, as an earlier run would have left it. */
+async function doneRunner(prompt = 'Earlier work'): Promise<string> {
+  const runner = await api<AgentRunner>('POST', `/agent_runners?site_id=${SITE}`, { prompt })
+  for (;;) {
+    const now = await api<AgentRunner>('GET', `/agent_runners/${runner.id}`)
+    if (now.latest_session_state === 'DONE') return runner.id
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+}
+
+/** The newest comment the action wrote on an issue (its ids grow; seeded ones are apart). */
+function latestBotComment(issue: number) {
+  const mine = gh.issueComments(issue).filter(c => c.user?.login === 'github-actions[bot]')
+  return mine.sort((a, b) => a.id - b.id).at(-1)!
+}
+
+const netlifyRequests = () => netlify().requests.length
+/** The prompt of the last run or follow-up session started. */
+const lastStartPrompt = () =>
+  (
+    netlify()
+      .requests.filter(
+        r => r.method === 'POST' && /^\/api\/v1\/agent_runners(\/[^/]+\/sessions)?$/.test(r.path)
+      )
+      .at(-1)!.body as { prompt: string }
+  ).prompt
+
+const creates = () =>
+  netlify().requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
+
+describe('issues labeled', () => {
+  it('the label starts a runner on the issue, with a status comment from start to end', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'pull-request': 'true' }),
+      github: context('issues', 'issues-labeled.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('success')
+    const body = creates().at(-1)!.body as { prompt: string }
+    expect(body.prompt).toContain('Issue #12: Header "Docs" link points to the old docs')
+
+    const status = latestBotComment(12)
+    expect(parseMarker(status.body ?? '')).toEqual({
+      runnerId: run.outputs['agent-runner-id'],
+      sessionId: run.outputs['session-id']
+    })
+    expect(status.body).toContain(run.outputs['pull-request-url']!)
+    expect(status.body).toMatch(/Opened pull request/i)
+    // Created once at the start, then rewritten in place: one comment, one or more edits.
+    const posts = gh.requests.filter(
+      r => r.method === 'POST' && r.path.endsWith('/issues/12/comments')
+    )
+    const edits = gh.requests.filter(
+      r => r.method === 'PATCH' && r.path.endsWith(`/issues/comments/${status.id}`)
+    )
+    expect(posts.length).toBeGreaterThanOrEqual(1)
+    expect(edits.length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('another label is skipped: outcome skipped, a reason, and no request anywhere', async () => {
+    const before = [netlifyRequests(), gh.requests.length]
+    const run = await runAction({
+      inputs: inputs(),
+      github: context('issues', 'issues-labeled-bug.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(run.outputs['skip-reason']).toMatch(/"bug"/)
+    expect([netlifyRequests(), gh.requests.length]).toEqual(before)
+    expect(run.summary).toContain('Netlify agent run skipped')
+  })
+
+  it('a custom label is honoured', async () => {
+    const run = await runAction({
+      inputs: inputs({ label: 'bug', 'status-comment': 'false' }),
+      github: context('issues', 'issues-labeled-bug.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('success')
+  })
+})
+
+describe('who may start a run', () => {
+  it('a reader is refused with a short reply, and nothing is sent to Netlify', async () => {
+    const payload = event('issues-labeled.json')
+    payload.sender = { login: 'rob', id: 77, type: 'User' }
+    const before = netlifyRequests()
+    const run = await runAction({ inputs: inputs(), github: context('issues', payload) })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(run.outputs['skip-reason']).toMatch(/^rob has read access to octo\/site/)
+    expect(netlifyRequests()).toBe(before)
+    const reply = latestBotComment(12)
+    expect(reply.body).toContain('not started')
+    expect(parseMarker(reply.body ?? '')).toBeUndefined()
+  })
+
+  it('allowed-users lets a reader in', async () => {
+    const payload = event('issues-labeled.json')
+    payload.sender = { login: 'rob', id: 77, type: 'User' }
+    const run = await runAction({
+      inputs: inputs({ 'allowed-users': 'rob', 'status-comment': 'false' }),
+      github: context('issues', payload)
+    })
+    expect(run.outputs.outcome).toBe('success')
+  })
+
+  it('a bot is refused unless named in allowed-bots, even with write access', async () => {
+    const before = netlifyRequests()
+    const refused = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('issue_comment', 'issue-comment-bot.json')
+    })
+    expect(refused.outputs.outcome).toBe('skipped')
+    expect(refused.outputs['skip-reason']).toMatch(/renovate\[bot\] is a bot/)
+    expect(netlifyRequests()).toBe(before)
+
+    const allowed = await runAction({
+      inputs: inputs({ 'allowed-bots': 'renovate', 'status-comment': 'false' }),
+      github: context('issue_comment', 'issue-comment-bot.json')
+    })
+    expect(allowed.outputs.outcome).toBe('success')
+  })
+
+  it('allowed-bots: * is refused as an input', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'allowed-bots': '*' }),
+      github: context('issue_comment', 'issue-comment-bot.json')
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.log).toMatch(/::error::Input `allowed-bots` may not be `\*`/)
+  })
+})
+
+describe('comments', () => {
+  it('a comment without the phrase (only quoted) is skipped', async () => {
+    const before = netlifyRequests()
+    const run = await runAction({
+      inputs: inputs(),
+      github: context('issue_comment', 'issue-comment-quote-reply.json')
+    })
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(netlifyRequests()).toBe(before)
+  })
+
+  it('hidden text in a comment never reaches the agent; the commenter gets 👀', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('issue_comment', 'issue-comment-hidden.json')
+    })
+    expect(run.exitCode).toBe(0)
+    const prompt = lastStartPrompt()
+    expect(prompt).toContain('please fix the typo "Copyrigth" in the footer.')
+    for (const hidden of ['SYSTEM', 'Ignore the review', 'Delete the tests', '.env', 'pirate']) {
+      expect(prompt).not.toContain(hidden)
+    }
+    expect(prompt).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]|[\u{e0000}-\u{e007f}]/u)
+    expect(gh.reactions(2512000404).map(r => r.content)).toContain('eyes')
+  })
+
+  it('on an issue with a status comment, a comment follows up on that runner', async () => {
+    const runnerId = await doneRunner()
+    gh.addComment({
+      issue_number: 12,
+      body: `Earlier status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
+      user: 'github-actions[bot]'
+    })
+    const run = await runAction({
+      inputs: inputs(),
+      github: context('issue_comment', 'issue-comment-issue.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['agent-runner-id']).toBe(runnerId)
+    expect(netlify().sessions(runnerId)).toHaveLength(2)
+    // A new comment for the new session; the earlier one is left as history.
+    const mine = gh
+      .issueComments(12)
+      .map(c => parseMarker(c.body ?? ''))
+      .filter(ids => ids?.runnerId === runnerId)
+    expect(mine.map(ids => ids?.sessionId)).toEqual([undefined, run.outputs['session-id']])
+  })
+
+  it('a marker pasted by a person is not believed', async () => {
+    const runnerId = await doneRunner()
+    const number = 5000 + Math.floor(Math.random() * 1000)
+    gh.addIssue({ number, title: 'Another issue', user: 'bob' })
+    gh.addComment({
+      issue_number: number,
+      body: formatMarker({ runnerId, sessionId: undefined }),
+      user: 'alice'
+    })
+    const comment = gh.addComment({ issue_number: number, body: '@netlify go', user: 'alice' })
+    const payload = event('issue-comment-issue.json')
+    payload.issue = { ...(payload.issue as object), number }
+    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const before = creates().length
+    const run = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('issue_comment', payload)
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['agent-runner-id']).not.toBe(runnerId)
+    expect(creates().length).toBe(before + 1)
+  })
+})
+
+describe('comments on pull requests', () => {
+  it("found by its status comment, a follow-up updates the runner's pull request", async () => {
+    const runnerId = await doneRunner('Fix the header')
+    await api('POST', `/agent_runners/${runnerId}/pull_request`)
+    await new Promise(resolve => setTimeout(resolve, 400))
+    const pr = await api<AgentRunner>('GET', `/agent_runners/${runnerId}`)
+    const number = 100 + Math.floor(Math.random() * 1000)
+    gh.addPull({ number, head: pr.pr_branch!, title: 'Agent PR', user: 'alice' })
+    gh.addComment({
+      issue_number: number,
+      body: `Status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
+      user: 'github-actions[bot]'
+    })
+    const comment = gh.addComment({ issue_number: number, body: '@netlify tweak', user: 'alice' })
+    const payload = event('issue-comment-pr.json')
+    payload.issue = { ...(payload.issue as object), number }
+    payload.comment = { ...(payload.comment as object), id: comment.id }
+
+    const run = await runAction({
+      inputs: inputs({ 'pull-request': 'false' }),
+      github: context('issue_comment', payload)
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['agent-runner-id']).toBe(runnerId)
+    expect(run.outputs['pull-request-operation']).toBe('updated')
+    expect(run.outputs['pull-request-url']).toBe(pr.pr_url)
+  })
+
+  it('found by its head branch, a review comment follows up on the runner', async () => {
+    const runnerId = await doneRunner('Fix the header links')
+    const [session] = await api<{ id: string }[]>('GET', `/agent_runners/${runnerId}/sessions`)
+    await api('PATCH', `/agent_runners/${runnerId}/sessions/${session!.id}`, {
+      result_branch: 'agent-fix-header'
+    })
+    const run = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('pull_request_review_comment', 'pull-request-review-comment.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['agent-runner-id']).toBe(runnerId)
+    expect(gh.reactions(1876500707).map(r => r.content)).toContain('eyes')
+    expect(run.outputs['pull-request-operation']).toBe('created')
+  })
+
+  it('a pull request no runner knows gets a new runner on its head branch', async () => {
+    const number = 2000 + Math.floor(Math.random() * 1000)
+    gh.addPull({ number, head: 'feature/hand-made', title: 'Hand made', user: 'alice' })
+    const comment = gh.addComment({ issue_number: number, body: '@netlify fix', user: 'alice' })
+    const payload = event('issue-comment-pr.json')
+    payload.issue = { ...(payload.issue as object), number }
+    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const run = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('issue_comment', payload)
+    })
+    expect(run.exitCode).toBe(0)
+    expect((creates().at(-1)!.body as { branch: string }).branch).toBe('feature/hand-made')
+  })
+})
+
+describe('schedules and other events', () => {
+  it('a schedule needs a prompt, and runs without gates or GitHub requests', async () => {
+    const before = gh.requests.length
+    const run = await runAction({
+      inputs: inputs({ prompt: 'Weekly maintenance' }),
+      github: context('schedule', 'schedule.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('success')
+    expect(gh.requests.length).toBe(before)
+
+    const missing = await runAction({
+      inputs: inputs(),
+      github: context('schedule', 'schedule.json')
+    })
+    expect(missing.exitCode).toBe(1)
+    expect(missing.log).toMatch(/::error::Input `prompt` is required/)
+  })
+})
+
+describe('the status comment tells the truth to the end', () => {
+  it('a session that fails: the comment says so, with the reason', async () => {
+    netlify().setScenario({ finalState: 'error', result: 'The build broke on line 3' })
+    const run = await runAction({
+      inputs: inputs(),
+      github: context('issues', 'issues-labeled.json')
+    })
+    expect(run.exitCode).toBe(1)
+    const status = latestBotComment(12)
+    expect(parseMarker(status.body ?? '')?.runnerId).toBe(run.outputs['agent-runner-id'])
+    expect(status.body).toContain('The build broke on line 3')
+  })
+
+  it('a run that cannot start: the comment says why', async () => {
+    netlify().injectFault({ method: 'POST', path: '/api/v1/agent_runners', status: 403 })
+    const run = await runAction({
+      inputs: inputs(),
+      github: context('issues', 'issues-labeled.json')
+    })
+    expect(run.exitCode).toBe(1)
+    const status = latestBotComment(12)
+    expect(status.body).toMatch(/plan includes Agent Runners/)
+  })
+
+  it('a cancelled workflow: the session is stopped and the comment says cancelled', async () => {
+    netlify().setScenario({ sessionMs: 60_000 })
+    const step = startAction({ inputs: inputs(), github: context('issues', 'issues-labeled.json') })
+    for (let i = 0; i < 200 && !step.log().includes('Follow it on Netlify'); i++) {
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    await new Promise(resolve => setTimeout(resolve, 300))
+    step.child.kill('SIGINT')
+    const run = await step.done
+    expect(run.outputs.outcome).toBe('cancelled')
+    const status = latestBotComment(12)
+    expect(parseMarker(status.body ?? '')?.runnerId).toBe(run.outputs['agent-runner-id'])
+    expect(status.body).toMatch(/cancelled/i)
+  })
+})
+
+describe('secrets', () => {
+  it('the GitHub token is masked and appears nowhere else', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('issues', 'issues-labeled.json')
+    })
+    expect(run.log).toContain(`::add-mask::${GH_TOKEN}`)
+    expect(run.log.split(GH_TOKEN).length - 1).toBe(1)
+  })
+})

@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Comment, GitHubClient } from '../src/github/client.js'
+import { parseMarker } from '../src/github/status-comment.js'
+import { StatusReporter, UPDATE_EVERY_MS } from '../src/github/status-reporter.js'
+import type { AgentRunnerSession } from '../src/netlify/types.js'
+
+/** An in-memory thread: what the reporter wrote, in order. */
+function thread() {
+  const comments: Comment[] = []
+  const writes: string[] = []
+  const github: GitHubClient = {
+    permission: async () => 'write',
+    issueComments: async () => comments.map(c => ({ ...c })),
+    createComment: async (_issue, body) => {
+      comments.push({
+        id: comments.length + 1,
+        body,
+        authorLogin: 'bot',
+        authorIsBot: true,
+        createdAt: ''
+      })
+      writes.push(`create ${comments.length}`)
+      return comments.length
+    },
+    updateComment: async (id, body) => {
+      comments[id - 1]!.body = body
+      writes.push(`update ${id}`)
+    },
+    react: async () => undefined,
+    pullRequest: async () => ({ number: 1, headRef: 'x', headRepo: 'o/r', baseRef: 'main' })
+  }
+  return { github, comments, writes }
+}
+
+const session = (steps: number): AgentRunnerSession =>
+  ({
+    id: 'sess1',
+    agent_runner_id: 'run1',
+    state: 'RUNNING',
+    steps: Array.from({ length: steps }, (_, i) => ({ title: `Step ${i + 1}`, message: '' })),
+    agent_config: { agent: 'claude', model: null }
+  }) as unknown as AgentRunnerSession
+
+function reporterOn(t: ReturnType<typeof thread>, now: () => number = () => 0): StatusReporter {
+  return new StatusReporter({
+    github: t.github,
+    issueNumber: 12,
+    workflowRunUrl: 'https://github.com/o/r/actions/runs/1',
+    prompt: 'Fix it',
+    followUp: false,
+    redact: text => text,
+    now
+  })
+}
+
+describe('the status comment', () => {
+  it('is written once at the start, then at most every 30 s as steps appear', async () => {
+    const t = thread()
+    let now = 0
+    const reporter = reporterOn(t, () => now)
+    await reporter.started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
+    reporter.progress(session(1))
+    now += UPDATE_EVERY_MS - 1
+    reporter.progress(session(2))
+    now += 1
+    reporter.progress(session(2))
+    reporter.progress(session(2))
+    await new Promise(resolve => setTimeout(resolve, 10))
+    expect(t.writes).toEqual(['create 1', 'update 1'])
+    expect(t.comments[0]!.body).toContain('Step 2')
+    expect(parseMarker(t.comments[0]!.body)).toEqual({ runnerId: 'run1', sessionId: 'sess1' })
+  })
+
+  it('a re-run of the same step updates the comment it left, not a second one', async () => {
+    const t = thread()
+    const make = () => reporterOn(t)
+    await make().started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
+    await make().started({ runnerId: 'run1', session: session(1), runnerUrl: 'https://x' })
+    expect(t.writes).toEqual(['create 1', 'update 1'])
+  })
+
+  it('a GitHub failure is a warning; the run goes on', async () => {
+    const t = thread()
+    t.github.createComment = async () => {
+      throw new Error('Resource not accessible by integration')
+    }
+    const reporter = reporterOn(t)
+    await expect(
+      reporter.started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
+    ).resolves.toBeUndefined()
+  })
+})

@@ -1,0 +1,2037 @@
+export const id = 675;
+export const ids = [675];
+export const modules = {
+
+/***/ 8675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  planEventRun: () => (/* binding */ planEventRun)
+});
+
+// EXTERNAL MODULE: ./src/netlify/errors.ts
+var errors = __webpack_require__(5058);
+// EXTERNAL MODULE: ./src/netlify/states.ts
+var states = __webpack_require__(8079);
+// EXTERNAL MODULE: ./src/workflow-commands.ts
+var workflow_commands = __webpack_require__(6137);
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
+// when a workflow event needs GitHub (a label or a comment): it brings in undici, which would
+// cost every other start about 75 ms.
+/** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
+async function createGitHubClient(token, repository, options = {}) {
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {});
+    const [owner = '', repo = ''] = repository.split('/');
+    const base = { owner, repo };
+    return {
+        async permission(login) {
+            try {
+                const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+                    ...base,
+                    username: login
+                });
+                // role_name tells maintain from write and triage from read; permission is the legacy field.
+                const role = data.role_name ?? data.permission;
+                return (['admin', 'maintain', 'write', 'triage', 'read'].find(r => r === role) ??
+                    data.permission);
+            }
+            catch (err) {
+                if (err.status === 404)
+                    return 'none';
+                throw err;
+            }
+        },
+        async issueComments(issueNumber) {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                ...base,
+                issue_number: issueNumber,
+                per_page: 100
+            });
+            return comments.map(c => ({
+                id: c.id,
+                body: c.body ?? '',
+                authorLogin: c.user?.login ?? '',
+                authorIsBot: c.user?.type === 'Bot',
+                createdAt: c.created_at
+            }));
+        },
+        async createComment(issueNumber, body) {
+            const { data } = await octokit.rest.issues.createComment({
+                ...base,
+                issue_number: issueNumber,
+                body
+            });
+            return data.id;
+        },
+        async updateComment(commentId, body) {
+            await octokit.rest.issues.updateComment({ ...base, comment_id: commentId, body });
+        },
+        async react(commentId, kind, content) {
+            if (kind === 'issue') {
+                await octokit.rest.reactions.createForIssueComment({
+                    ...base,
+                    comment_id: commentId,
+                    content
+                });
+            }
+            else {
+                await octokit.rest.reactions.createForPullRequestReviewComment({
+                    ...base,
+                    comment_id: commentId,
+                    content
+                });
+            }
+        },
+        async pullRequest(pullNumber) {
+            const { data } = await octokit.rest.pulls.get({ ...base, pull_number: pullNumber });
+            return {
+                number: data.number,
+                headRef: data.head.ref,
+                headRepo: data.head.repo?.full_name,
+                baseRef: data.base.ref
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/untrusted.ts
+// Text from issues and comments becomes part of an agent's prompt. The maintainer who labels an
+// issue or asks @netlify has read that text on GitHub, so the agent gets what GitHub showed them and
+// nothing else: no HTML comments, no text kept in attributes, titles, image alt text or link
+// definitions, no elements made to hide, and no invisible or direction-changing characters.
+//
+// Code is shown as written, so fenced blocks and code spans keep their HTML. That makes the one hard
+// part deciding where code is, the same way GitHub does: if the sanitizer took for code something
+// GitHub renders as HTML, a hidden comment would pass. So the structure is read before anything is
+// removed, on the raw text, following CommonMark's block rules (fences, HTML blocks, block quotes,
+// list items, paragraphs). Where GitHub's reading cannot be known for sure the choice falls on
+// removing more: indented code and fences inside block quotes are treated as prose, HTML comments
+// are removed even inside code spans, and code spans get no protection in a paragraph that may be
+// a table (GitHub splits table cells at every `|`, backticks or not). Invisible characters go last,
+// once the structure is read: gone first, they could join "`" and "``" into a fence GitHub never saw.
+//
+// Pure: text in, text out.
+/** Text from an issue or comment, as the maintainer saw it on GitHub: markdown kept, hidden parts removed. */
+function sanitizeUntrusted(text) {
+    const { blocks, definitions } = parseBlocks(text.replace(/\r\n?/g, '\n'));
+    return tidy(renderBlocks(blocks, definitions));
+}
+/**
+ * A one-line text (an issue title), which GitHub shows as plain text: only invisible characters
+ * go, and whitespace becomes single spaces. Markup in a title is visible, so it stays.
+ */
+function sanitizeUntrustedLine(text) {
+    return stripInvisible(text).replace(/\s+/g, ' ').trim();
+}
+// ---- invisible characters ----
+/**
+ * Characters that render as nothing (or move other text around): controls, format characters such
+ * as zero-width spaces and joiners, bidirectional controls, tag characters, variation selectors.
+ * Unicode's Default_Ignorable_Code_Point names exactly the "render as nothing" set.
+ */
+const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029\uFFF9-\uFFFB]/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Emoji_Modifier}/u;
+const LETTER = /[\p{L}\p{M}]/u;
+const LATIN = /\p{Script=Latin}/u;
+const MONGOLIAN = /\p{Script=Mongolian}/u;
+const WHITESPACE = /\s/u;
+const ZWNJ = 0x200c;
+const ZWJ = 0x200d;
+const VARIATION_SELECTOR_16 = 0xfe0f;
+const BLACK_FLAG = 0x1f3f4;
+const CANCEL_TAG = 0xe007f;
+/**
+ * Removes invisible characters, except where they are part of visible text: a joiner inside an
+ * emoji sequence (👩‍💻) or between letters of a script that needs it (Persian, Indic), one
+ * variation selector after a visible character (❤️), and the tags of a subdivision flag (🏴 of
+ * Scotland). A run of selectors or joiners is never kept whole, so it cannot carry a hidden message.
+ * Line and paragraph separators become newlines.
+ */
+function stripInvisible(text) {
+    const chars = Array.from(text);
+    const kept = [];
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i] ?? '';
+        if (char === '\n' || char === '\t' || !INVISIBLE.test(char)) {
+            kept.push(char);
+            if (char.codePointAt(0) === BLACK_FLAG) {
+                const tags = flagTagLength(chars, i + 1);
+                kept.push(...chars.slice(i + 1, i + 1 + tags));
+                i += tags;
+            }
+        }
+        else if (char === '\u2028' || char === '\u2029') {
+            kept.push('\n');
+        }
+        else if (partOfVisibleText(char, kept[kept.length - 1], chars[i + 1])) {
+            kept.push(char);
+        }
+    }
+    return kept.join('');
+}
+function partOfVisibleText(char, previous, next) {
+    if (previous === undefined)
+        return false;
+    const code = char.codePointAt(0) ?? 0;
+    const before = previous.codePointAt(0) ?? 0;
+    if (code === ZWJ || code === ZWNJ) {
+        const emoji = code === ZWJ &&
+            (PICTOGRAPH.test(previous) || before === VARIATION_SELECTOR_16) &&
+            next !== undefined &&
+            PICTOGRAPH.test(next);
+        return emoji || (nonLatinLetter(previous) && next !== undefined && nonLatinLetter(next));
+    }
+    if (code >= 0xfe00 && code <= 0xfe0f)
+        return isBase(previous);
+    if (code >= 0x180b && code <= 0x180f && code !== 0x180e)
+        return MONGOLIAN.test(previous);
+    return false;
+}
+function nonLatinLetter(char) {
+    return LETTER.test(char) && !LATIN.test(char);
+}
+/** A character a variation selector may follow: visible, and not itself invisible. */
+function isBase(char) {
+    return !WHITESPACE.test(char) && !INVISIBLE.test(char);
+}
+/** The length of a valid subdivision-flag tag sequence (letters and digits, then CANCEL TAG). */
+function flagTagLength(chars, from) {
+    let i = from;
+    for (; i < chars.length && i - from < 7; i++) {
+        const code = chars[i]?.codePointAt(0) ?? 0;
+        const tag = (code >= 0xe0030 && code <= 0xe0039) || (code >= 0xe0061 && code <= 0xe007a);
+        if (!tag)
+            break;
+    }
+    const letters = i - from;
+    return letters >= 2 && chars[i]?.codePointAt(0) === CANCEL_TAG ? letters + 1 : 0;
+}
+const QUOTE = /^ {0,3}>/;
+const QUOTE_MARKERS = /^(?: {0,3}> ?)+/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const LIST_MARKER = /^( {0,3})([-+*]|(\d{1,9})[.)])(?=[ \t]|$)/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
+const COMMENT_START = /^ {0,3}<!--/;
+const MAX_ITEMS_PER_LINE = 100;
+const ATTRIBUTE = String.raw `\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?`;
+const BLOCK_TAGS = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|' +
+    'dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|' +
+    'header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|' +
+    'param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+/** CommonMark's HTML blocks (type 2, comments, is handled on its own). */
+const HTML_BLOCKS = [
+    {
+        start: /^ {0,3}<(?:pre|script|style|textarea)(?=[\s>]|$)/i,
+        end: /<\/(?:pre|script|style|textarea)>/i,
+        interrupts: true
+    },
+    { start: /^ {0,3}<\?/, end: /\?>/, interrupts: true },
+    { start: /^ {0,3}<![A-Za-z]/, end: />/, interrupts: true },
+    { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interrupts: true },
+    {
+        start: new RegExp(`^ {0,3}</?(?:${BLOCK_TAGS})(?=[\\s/>]|$)`, 'i'),
+        end: 'blank',
+        interrupts: true
+    },
+    {
+        start: new RegExp(String.raw `^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$`),
+        end: 'blank',
+        interrupts: false
+    }
+];
+const LABEL = String.raw `\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]`;
+const DESTINATION = String.raw `(<(?:[^<>\n\\]|\\.)*>|[^\s<]\S*)`;
+const TITLE = String.raw `"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\)`;
+const DEFINITION = new RegExp(String.raw `^ {0,3}${LABEL}:[ \t]*\n?[ \t]*${DESTINATION}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:${TITLE}))?[ \t]*(?=\n|$)`);
+/**
+ * Splits the text into blocks the way CommonMark does, as far as it matters here: where code
+ * blocks, HTML blocks and comments begin and end, and which lines belong to one paragraph. Link
+ * reference definitions are never shown, so they are taken out here and only their destinations kept.
+ */
+function parseBlocks(text) {
+    const lines = text.split('\n');
+    const blocks = [];
+    const definitions = new Map();
+    const lists = [];
+    let open;
+    let paragraph;
+    const start = (kind, line) => {
+        const block = { kind, lines: [line] };
+        blocks.push(block);
+        return block;
+    };
+    for (let n = 0; n < lines.length; n++) {
+        const line = lines[n] ?? '';
+        const view = expandTabs(line);
+        const quoted = QUOTE.test(view);
+        if (open) {
+            const content = contentIn(open.container, view);
+            if (content !== undefined && !(open.end === 'blank' && isBlank(content))) {
+                open.block.lines.push(line);
+                if (closes(open.end, content))
+                    open = undefined;
+                continue;
+            }
+            open = undefined;
+        }
+        if (isBlank(view)) {
+            paragraph = undefined;
+            start('blank', line);
+            continue;
+        }
+        let container;
+        let content;
+        if (quoted) {
+            content = view.replace(QUOTE_MARKERS, '');
+            if (paragraph?.quoted && !isBlank(content) && !interrupts(content, true)) {
+                paragraph.lines.push(line);
+                continue;
+            }
+            closeLists(lists, indentOf(view));
+            container = 'quote';
+            if (isBlank(content)) {
+                paragraph = undefined;
+                start('paragraph', line);
+                continue;
+            }
+        }
+        else {
+            const indent = indentOf(view);
+            const parent = parentColumn(lists, indent);
+            content = view.slice(parent);
+            const item = listItem(content);
+            if (paragraph) {
+                if (SETEXT_UNDERLINE.test(content)) {
+                    paragraph.lines.push(line);
+                    paragraph = undefined;
+                    continue;
+                }
+                const canInterrupt = item !== undefined &&
+                    !THEMATIC_BREAK.test(content) &&
+                    (lists.some(other => other.marker === parent + item.indent) ||
+                        (!item.empty && (item.start === undefined || item.start === 1)));
+                if (!canInterrupt && !interrupts(content, false)) {
+                    paragraph.lines.push(line);
+                    continue;
+                }
+            }
+            closeLists(lists, indent);
+            container = parent;
+            if (item && !THEMATIC_BREAK.test(content)) {
+                // One line may open several items ("- - text"); the innermost holds the content. Past a
+                // hundred, the rest is read as text of the last item: prose, the safer mistake.
+                let rest = content;
+                let depth = 0;
+                for (let next = item; next && depth < MAX_ITEMS_PER_LINE; next = listItem(rest), depth++) {
+                    lists.push({ marker: container + next.indent, column: container + next.offset });
+                    container += next.offset;
+                    rest = rest.slice(next.offset);
+                    if (THEMATIC_BREAK.test(rest))
+                        break;
+                }
+                content = rest;
+            }
+        }
+        paragraph = undefined;
+        if (indentOf(content) >= 4) {
+            // Indented code: shown as written on GitHub, but read here as prose (the safer mistake).
+            paragraph = start('paragraph', line);
+            paragraph.quoted = quoted;
+            continue;
+        }
+        const fence = container === 'quote' ? undefined : fenceOpener(content);
+        if (fence) {
+            const block = start('code', line);
+            block.info = fence.info.split(/\s/)[0]?.toLowerCase();
+            open = { block, container, end: { fence: fence.marker } };
+            continue;
+        }
+        const comment = COMMENT_START.exec(content);
+        if (comment) {
+            const block = start('comment', line);
+            if (content.indexOf('-->', comment[0].length - 2) < 0)
+                open = { block, container, end: /-->/ };
+            continue;
+        }
+        const html = htmlBlockStart(content, false);
+        if (html) {
+            const block = start('html', line);
+            if (html.end === 'blank' || !html.end.test(html.rest)) {
+                open = { block, container, end: html.end };
+            }
+            continue;
+        }
+        const definition = definitionAt(lines, n, content, container);
+        if (definition) {
+            // The first definition of a label wins, as in CommonMark.
+            if (!definitions.has(definition.label)) {
+                definitions.set(definition.label, definition.destination);
+            }
+            n += definition.lines - 1;
+            continue;
+        }
+        if (HEADING.test(content) || THEMATIC_BREAK.test(content)) {
+            start('paragraph', line);
+            continue;
+        }
+        paragraph = start('paragraph', line);
+        paragraph.quoted = quoted;
+    }
+    return { blocks, definitions };
+}
+function expandTabs(line) {
+    if (!line.includes('\t'))
+        return line;
+    let out = '';
+    for (const char of line)
+        out += char === '\t' ? ' '.repeat(4 - (out.length % 4)) : char;
+    return out;
+}
+function isBlank(text) {
+    return /^[ \t]*$/.test(text);
+}
+function indentOf(text) {
+    return /^ */.exec(text)?.[0].length ?? 0;
+}
+/** The line's content inside the container, or undefined when the line is outside it. */
+function contentIn(container, view) {
+    if (container === 'quote')
+        return QUOTE.test(view) ? view.replace(QUOTE_MARKERS, '') : undefined;
+    if (isBlank(view))
+        return '';
+    return indentOf(view) >= container ? view.slice(container) : undefined;
+}
+function closes(end, content) {
+    if (end === 'blank')
+        return false;
+    if (end instanceof RegExp)
+        return end.test(content);
+    const closing = CLOSING_FENCE.exec(content)?.[1];
+    return closing !== undefined && closing[0] === end.fence[0] && closing.length >= end.fence.length;
+}
+/** The content column of the innermost open list item that a line indented this far belongs to. */
+function parentColumn(lists, indent) {
+    // Columns grow with nesting, so a binary search finds the innermost one not past the indent.
+    let low = 0;
+    let high = lists.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((lists[middle]?.column ?? 0) <= indent)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low === 0 ? 0 : (lists[low - 1]?.column ?? 0);
+}
+function closeLists(lists, indent) {
+    while (lists.length > 0 && (lists[lists.length - 1]?.column ?? 0) > indent)
+        lists.pop();
+}
+function listItem(content) {
+    const marker = LIST_MARKER.exec(content);
+    if (!marker)
+        return undefined;
+    const after = content.slice(marker[0].length);
+    const spaces = indentOf(after);
+    const empty = isBlank(after);
+    const offset = marker[0].length + (empty || spaces >= 5 ? 1 : spaces);
+    return {
+        indent: marker[1]?.length ?? 0,
+        offset,
+        empty,
+        start: marker[3] === undefined ? undefined : Number(marker[3])
+    };
+}
+function fenceOpener(content) {
+    const match = FENCE.exec(content);
+    if (!match?.[1])
+        return undefined;
+    const info = match[2] ?? '';
+    // A backtick fence's info string cannot hold a backtick: such a line is a code span.
+    if (match[1].startsWith('`') && info.includes('`'))
+        return undefined;
+    return { marker: match[1], info: info.trim() };
+}
+function htmlBlockStart(content, paragraphOpen) {
+    for (const html of HTML_BLOCKS) {
+        if (paragraphOpen && !html.interrupts)
+            continue;
+        const match = html.start.exec(content);
+        if (match)
+            return { end: html.end, rest: content.slice(match[0].length) };
+    }
+    return undefined;
+}
+/** Whether a line starts a block that ends an open paragraph (list items are decided apart). */
+function interrupts(content, inQuote) {
+    if (indentOf(content) >= 4)
+        return false;
+    return ((!inQuote && fenceOpener(content) !== undefined) ||
+        COMMENT_START.test(content) ||
+        htmlBlockStart(content, true) !== undefined ||
+        HEADING.test(content) ||
+        THEMATIC_BREAK.test(content) ||
+        QUOTE.test(content));
+}
+function definitionAt(lines, n, content, container) {
+    if (!content.trimStart().startsWith('['))
+        return undefined;
+    // A definition's title may run over the next lines (never past a blank line).
+    const parts = [content];
+    for (let k = n + 1; k < lines.length && k < n + 20; k++) {
+        const next = contentIn(container, expandTabs(lines[k] ?? ''));
+        if (next === undefined || isBlank(next))
+            break;
+        parts.push(next);
+    }
+    const match = DEFINITION.exec(parts.join('\n'));
+    if (!match?.[1] || !match[2] || isBlank(match[1]))
+        return undefined;
+    return {
+        label: normalizeLabel(match[1]),
+        destination: match[2],
+        lines: 1 + (match[0].match(/\n/g)?.length ?? 0)
+    };
+}
+function normalizeLabel(label) {
+    return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+function renderBlocks(blocks, definitions) {
+    const pieces = [];
+    let swallow;
+    for (const block of blocks) {
+        let text = block.lines.join('\n');
+        if (swallow) {
+            if (swallow === 'all' || block.kind !== 'comment')
+                continue;
+            const end = commentEnd(text, text.indexOf('<!--'));
+            if (end < 0)
+                continue;
+            swallow = undefined;
+            text = text.slice(end);
+        }
+        if (block.kind === 'code') {
+            pieces.push({ code: true, text: stripInvisible(renderCode(block)) });
+            continue;
+        }
+        if (block.kind === 'blank') {
+            pieces.push({ code: false, text: '' });
+            continue;
+        }
+        const markdown = block.kind === 'paragraph';
+        const rendered = renderInline(text, {
+            markdown,
+            definitions,
+            protectCode: markdown && !block.lines.some(mayBeTableDelimiter)
+        });
+        pieces.push({ code: false, text: stripInvisible(rendered.text) });
+        swallow = rendered.swallow;
+    }
+    return pieces;
+}
+function mayBeTableDelimiter(line) {
+    const row = expandTabs(line).replace(QUOTE_MARKERS, '').trim();
+    return row.includes('|') && TABLE_DELIMITER.test(row);
+}
+/**
+ * Code blocks are shown as written, except the kinds GitHub renders as a picture: `%%` comments
+ * of a mermaid diagram and \phantom{} in a math block are not part of the picture.
+ */
+function renderCode(block) {
+    const [opener = '', ...rest] = block.lines;
+    if (block.info === 'math')
+        return [opener, ...rest.map(removePhantoms)].join('\n');
+    if (block.info === 'mermaid')
+        return [opener, ...rest.filter(l => !/^\s*%%/.test(l))].join('\n');
+    return block.lines.join('\n');
+}
+/** Outside code: one blank line at most in a row, and no blank space at line ends or either end. */
+function tidy(pieces) {
+    const lines = [];
+    for (const piece of pieces) {
+        for (const line of piece.text.split('\n')) {
+            const text = piece.code ? line : line.trimEnd();
+            const last = lines[lines.length - 1];
+            const blank = !piece.code && text === '';
+            if (blank && (last === undefined || (!last.code && last.text === '')))
+                continue;
+            lines.push({ code: piece.code, text });
+        }
+    }
+    while (lines.length > 0 &&
+        !lines[lines.length - 1]?.code &&
+        lines[lines.length - 1]?.text === '') {
+        lines.pop();
+    }
+    const first = lines[0];
+    if (first && !first.code)
+        first.text = first.text.trimStart();
+    return lines
+        .map(line => line.text)
+        .join('\n')
+        .trimEnd();
+}
+// ---- inline ----
+/** Elements the browser never shows. */
+const ALWAYS_HIDDEN = new Set([
+    'script',
+    'style',
+    'template',
+    'title',
+    'head',
+    'datalist',
+    'noembed',
+    'noframes'
+]);
+/** Elements whose content is text up to the first closing tag (no nesting). */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'noembed', 'noframes', 'xmp']);
+const VOID = new Set([
+    'area',
+    'base',
+    'br',
+    'col',
+    'embed',
+    'hr',
+    'img',
+    'input',
+    'link',
+    'meta',
+    'param',
+    'source',
+    'track',
+    'wbr'
+]);
+/** Attributes kept on a tag: the addresses an agent may need to follow. */
+const KEPT_ATTRIBUTES = ['href', 'src'];
+const HIDING_STYLE = /(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0*(?:\.0+)?\s*(?:[;!]|$)|font-size\s*:\s*0*(?:\.0+)?[a-z%]*\s*(?:[;!]|$))/i;
+const UNSAFE_URL = /^(?:data|javascript|vbscript):/i;
+const OPEN_TAG = new RegExp(String.raw `<([A-Za-z][A-Za-z0-9-]*)((?:${ATTRIBUTE})*)\s*(\/?)>`, 'y');
+const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9-]*)\s*>/y;
+const ATTRIBUTES = /\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+>/y;
+const BOGUS_COMMENT = /<(?:\?|![A-Za-z[])/y;
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+const PHANTOM = /\\[hv]?phantom\s*\{/y;
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+/** cmark's limit on nested parentheses in a link destination. */
+const MAX_DESTINATION_PARENS = 32;
+/** Named character references that stand for an invisible character. */
+const INVISIBLE_ENTITIES = new Set([
+    'shy',
+    'zwj',
+    'zwnj',
+    'lrm',
+    'rlm',
+    'ZeroWidthSpace',
+    'NegativeVeryThinSpace',
+    'NegativeThinSpace',
+    'NegativeMediumSpace',
+    'NegativeThickSpace',
+    'NoBreak',
+    'ApplyFunction',
+    'af',
+    'InvisibleTimes',
+    'it',
+    'InvisibleComma',
+    'ic'
+]);
+/** One block's text without its hidden parts. */
+function renderInline(text, options) {
+    const links = options.markdown ? findLinks(text, options) : new Map();
+    const linkEnds = new Map();
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const char = text.charAt(i);
+        if (options.markdown) {
+            const ending = linkEnds.get(i);
+            if (ending) {
+                out += `](${ending.destination})`;
+                i = ending.end;
+                continue;
+            }
+            if (char === '\\') {
+                const phantom = phantomEnd(text, i);
+                if (phantom > 0) {
+                    i = phantom;
+                    continue;
+                }
+                if (ESCAPABLE.test(text.charAt(i + 1))) {
+                    out += text.slice(i, i + 2);
+                    i += 2;
+                    continue;
+                }
+            }
+            if (char === '`') {
+                const run = backtickRun(text, i);
+                const end = options.protectCode ? codeSpanEnd(text, i, run) : -1;
+                out += end > 0 ? withoutComments(text.slice(i, end), run) : text.slice(i, i + run);
+                i = end > 0 ? end : i + run;
+                continue;
+            }
+            const link = links.get(i);
+            if (link?.image) {
+                out += `![](${link.destination})`;
+                i = link.end;
+                continue;
+            }
+            if (link) {
+                linkEnds.set(link.close, link);
+                out += '[';
+                i += 1;
+                continue;
+            }
+        }
+        if (char === '<') {
+            if (text.startsWith('<!--', i)) {
+                const end = commentEnd(text, i);
+                if (end < 0)
+                    return { text: out, swallow: 'comment' };
+                i = end;
+                continue;
+            }
+            BOGUS_COMMENT.lastIndex = i;
+            if (BOGUS_COMMENT.test(text)) {
+                // Processing instructions, declarations and CDATA: the browser hides them up to the next `>`.
+                const end = text.indexOf('>', i);
+                if (end >= 0) {
+                    i = end + 1;
+                    continue;
+                }
+            }
+            const tag = tagAt(text, i);
+            if (tag && !tag.closing && hides(tag)) {
+                if (tag.selfClosing || VOID.has(tag.name)) {
+                    i = tag.end;
+                    continue;
+                }
+                const end = closingTagEnd(text, tag);
+                if (end >= 0) {
+                    i = end;
+                    continue;
+                }
+                // Left open: an element that always hides takes the rest of the text with it; one hidden
+                // by its attributes takes the rest of its block.
+                return ALWAYS_HIDDEN.has(tag.name) ? { text: out, swallow: 'all' } : { text: out };
+            }
+            if (tag) {
+                out += rebuildTag(tag);
+                i = tag.end;
+                continue;
+            }
+            if (options.markdown) {
+                AUTOLINK.lastIndex = i;
+                const autolink = AUTOLINK.exec(text);
+                if (autolink) {
+                    out += autolink[0];
+                    i += autolink[0].length;
+                    continue;
+                }
+            }
+        }
+        if (char === '&') {
+            ENTITY.lastIndex = i;
+            const entity = ENTITY.exec(text);
+            if (entity) {
+                if (!isInvisibleEntity(entity))
+                    out += entity[0];
+                i += entity[0].length;
+                continue;
+            }
+        }
+        out += char;
+        i += 1;
+    }
+    return { text: out };
+}
+/** Index just past the `-->` that ends the comment opened at `start`, or -1 when it never ends. */
+function commentEnd(text, start) {
+    // "<!-->" and "<!--->" are complete (empty) comments.
+    const end = text.indexOf('-->', start + 2);
+    return end < 0 ? -1 : end + 3;
+}
+/** A code span with its HTML comments removed (a comment left open runs to the span's end). */
+function withoutComments(span, run) {
+    const inner = span.slice(run, span.length - run);
+    let out = '';
+    let i = 0;
+    while (i < inner.length) {
+        const start = inner.indexOf('<!--', i);
+        if (start < 0)
+            break;
+        out += inner.slice(i, start);
+        const end = commentEnd(inner, start);
+        i = end < 0 ? inner.length : end;
+    }
+    out += inner.slice(i);
+    const fence = span.slice(0, run);
+    return fence + out + fence;
+}
+function backtickRun(text, start) {
+    let end = start;
+    while (text.charAt(end) === '`')
+        end++;
+    return end - start;
+}
+/** Index just past the code span opened by the backtick run at `start`, or -1. */
+function codeSpanEnd(text, start, run) {
+    let i = start + run;
+    while (i < text.length) {
+        const next = text.indexOf('`', i);
+        if (next < 0)
+            return -1;
+        const length = backtickRun(text, next);
+        if (length === run)
+            return next + run;
+        i = next + length;
+    }
+    return -1;
+}
+function phantomEnd(text, start) {
+    PHANTOM.lastIndex = start;
+    const match = PHANTOM.exec(text);
+    if (!match)
+        return -1;
+    return braceEnd(text, start + match[0].length);
+}
+/** Index just past the `}` matching an already-open `{`, or -1. */
+function braceEnd(text, from) {
+    let depth = 1;
+    for (let i = from; i < text.length; i++) {
+        const char = text.charAt(i);
+        if (char === '\\')
+            i++;
+        else if (char === '{')
+            depth++;
+        else if (char === '}' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+function removePhantoms(line) {
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        const end = line.charAt(i) === '\\' ? phantomEnd(line, i) : -1;
+        if (end > 0) {
+            i = end;
+        }
+        else {
+            out += line.charAt(i);
+            i += 1;
+        }
+    }
+    return out;
+}
+function tagAt(text, start) {
+    CLOSE_TAG.lastIndex = start;
+    const close = CLOSE_TAG.exec(text);
+    if (close?.[1]) {
+        const name = close[1].toLowerCase();
+        return {
+            name,
+            closing: true,
+            selfClosing: false,
+            attributes: new Map(),
+            end: CLOSE_TAG.lastIndex
+        };
+    }
+    OPEN_TAG.lastIndex = start;
+    const open = OPEN_TAG.exec(text);
+    if (!open?.[1])
+        return undefined;
+    const attributes = new Map();
+    for (const attribute of (open[2] ?? '').matchAll(ATTRIBUTES)) {
+        const name = attribute[1]?.toLowerCase() ?? '';
+        const value = (attribute[2] ?? '').replace(/^(["'])([\s\S]*)\1$/, '$2');
+        if (!attributes.has(name))
+            attributes.set(name, value);
+    }
+    return {
+        name: open[1].toLowerCase(),
+        closing: false,
+        selfClosing: open[3] === '/',
+        attributes,
+        end: OPEN_TAG.lastIndex
+    };
+}
+/**
+ * Whether an element hides its content: always, or by a `hidden` attribute or a hiding style.
+ * GitHub's own page may drop those attributes and show the text, but e-mail notifications and
+ * other clients honour them, and text written to be hidden has no business in a prompt.
+ */
+function hides(tag) {
+    if (ALWAYS_HIDDEN.has(tag.name) || tag.attributes.has('hidden'))
+        return true;
+    const style = tag.attributes.get('style');
+    return style !== undefined && HIDING_STYLE.test(decodeNumericEntities(style));
+}
+/** Index just past the tag that closes `tag`'s element, or -1 when it is never closed. */
+function closingTagEnd(text, tag) {
+    const pattern = new RegExp(`<(/?)${tag.name}(?=[\\s/>])[^>]*>`, 'gi');
+    pattern.lastIndex = tag.end;
+    let depth = 1;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        if (match[1] === '/') {
+            if (--depth === 0 || RAW_TEXT.has(tag.name))
+                return match.index + match[0].length;
+        }
+        else if (!RAW_TEXT.has(tag.name) && !match[0].endsWith('/>')) {
+            depth++;
+        }
+    }
+    return -1;
+}
+/**
+ * The tag without its attributes, which are never shown as text (alt text only when an image
+ * fails, a title only on hover), except the addresses in href and src.
+ */
+function rebuildTag(tag) {
+    if (tag.closing)
+        return `</${tag.name}>`;
+    let kept = '';
+    for (const name of KEPT_ATTRIBUTES) {
+        const value = tag.attributes.get(name);
+        if (value !== undefined && isSafeUrl(value))
+            kept += ` ${name}="${value.replace(/"/g, '&quot;')}"`;
+    }
+    return `<${tag.name}${kept}${tag.selfClosing ? ' /' : ''}>`;
+}
+/** Data and script URLs are dropped: a data: URL can carry a whole hidden text. */
+function isSafeUrl(url) {
+    const bare = decodeNumericEntities(url.replace(/^<|>$/g, '')).replace(/[\s\p{Cc}]/gu, '');
+    return !UNSAFE_URL.test(bare);
+}
+function decodeNumericEntities(text) {
+    return text.replace(/&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));?/g, (entity, decimal, hex) => {
+        const code = decimal === undefined ? parseInt(String(hex), 16) : Number(decimal);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+}
+function isInvisibleEntity(entity) {
+    if (entity[3] !== undefined)
+        return INVISIBLE_ENTITIES.has(entity[3]);
+    const code = entity[1] === undefined ? parseInt(entity[2] ?? '', 16) : Number(entity[1]);
+    if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
+        return false;
+    const char = String.fromCodePoint(code);
+    return char !== '\n' && char !== '\t' && INVISIBLE.test(char);
+}
+/**
+ * The links and images of a paragraph, by the index where each starts. Brackets are matched as
+ * CommonMark does: code spans, HTML and autolinks bind tighter than link text, so a `]` inside them
+ * does not end it.
+ */
+function findLinks(text, options) {
+    const links = new Map();
+    const opens = [];
+    let i = 0;
+    while (i < text.length) {
+        const char = text.charAt(i);
+        if (char === '\\') {
+            i += 2;
+        }
+        else if (char === '`') {
+            const run = backtickRun(text, i);
+            const end = options.protectCode ? codeSpanEnd(text, i, run) : -1;
+            i = end > 0 ? end : i + run;
+        }
+        else if (char === '<') {
+            i = skipInlineHtml(text, i);
+        }
+        else if (char === '[') {
+            opens.push(i);
+            i += 1;
+        }
+        else if (char === ']') {
+            const open = opens.pop();
+            if (open !== undefined) {
+                const link = linkAfter(text, open, i, options.definitions);
+                if (link)
+                    links.set(link.image ? open - 1 : open, link);
+            }
+            i += 1;
+        }
+        else {
+            i += 1;
+        }
+    }
+    return links;
+}
+function skipInlineHtml(text, start) {
+    if (text.startsWith('<!--', start)) {
+        const end = commentEnd(text, start);
+        return end < 0 ? text.length : end;
+    }
+    const tag = tagAt(text, start);
+    if (tag)
+        return tag.end;
+    AUTOLINK.lastIndex = start;
+    return AUTOLINK.test(text) ? AUTOLINK.lastIndex : start + 1;
+}
+/** What follows the link text `[...]`: an inline destination, a reference, or nothing usable. */
+function linkAfter(text, open, close, definitions) {
+    const image = open > 0 && text.charAt(open - 1) === '!' && text.charAt(open - 2) !== '\\';
+    const make = (destination, end) => ({
+        image,
+        close,
+        end,
+        destination: isSafeUrl(destination) ? destination : ''
+    });
+    const next = text.charAt(close + 1);
+    if (next === '(') {
+        const inline = inlineDestination(text, close + 1);
+        if (inline)
+            return make(inline.destination, inline.end);
+    }
+    const inner = text.slice(open + 1, close);
+    if (next === '[') {
+        const labelEnd = text.indexOf(']', close + 2);
+        const label = labelEnd < 0 ? '' : text.slice(close + 2, labelEnd);
+        if (labelEnd < 0 || label.includes('['))
+            return undefined;
+        const destination = definitions.get(normalizeLabel(isBlank(label) ? inner : label));
+        return destination === undefined ? undefined : make(destination, labelEnd + 1);
+    }
+    const destination = definitions.get(normalizeLabel(inner));
+    return destination === undefined ? undefined : make(destination, close + 1);
+}
+/** `(destination "title")` starting at `open`: the destination, and the index past `)`. */
+function inlineDestination(text, open) {
+    let i = skipSpace(text, open + 1);
+    const start = i;
+    if (text.charAt(i) === '<') {
+        i += 1;
+        while (i < text.length && !'<>\n'.includes(text.charAt(i)))
+            i += text.charAt(i) === '\\' ? 2 : 1;
+        if (text.charAt(i) !== '>')
+            return undefined;
+        i += 1;
+    }
+    else {
+        let depth = 0;
+        while (i < text.length) {
+            const char = text.charAt(i);
+            if (/[\s\p{Cc}]/u.test(char) || (char === ')' && depth === 0))
+                break;
+            if (char === '(' && ++depth > MAX_DESTINATION_PARENS)
+                return undefined;
+            if (char === ')')
+                depth--;
+            i += char === '\\' && ESCAPABLE.test(text.charAt(i + 1)) ? 2 : 1;
+        }
+        if (depth !== 0)
+            return undefined;
+    }
+    const destination = text.slice(start, i);
+    const afterDestination = i;
+    i = skipSpace(text, i);
+    const quote = text.charAt(i);
+    if (i > afterDestination && (quote === '"' || quote === "'" || quote === '(')) {
+        const closing = quote === '(' ? ')' : quote;
+        // Without a closing mark anywhere after, no title can end: fail before scanning for one.
+        if (text.lastIndexOf(closing) <= i)
+            return undefined;
+        i += 1;
+        while (i < text.length && text.charAt(i) !== closing)
+            i += text.charAt(i) === '\\' ? 2 : 1;
+        if (i >= text.length)
+            return undefined;
+        i = skipSpace(text, i + 1);
+    }
+    if (text.charAt(i) !== ')')
+        return undefined;
+    return { destination, end: i + 1 };
+}
+/** Spaces and tabs, with at most one line ending among them. */
+function skipSpace(text, from) {
+    let i = from;
+    let newline = false;
+    for (; i < text.length; i++) {
+        const char = text.charAt(i);
+        if (char === '\n' && !newline)
+            newline = true;
+        else if (char !== ' ' && char !== '\t')
+            break;
+    }
+    return i;
+}
+
+;// CONCATENATED MODULE: ./src/github/event.ts
+// What a workflow event asks for: whether it starts an agent, on which issue or pull request, who
+// asked, and the request itself, made from untrusted text only through ./untrusted.ts. Pure: the
+// caller reads the event name and payload (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH) and passes them in.
+
+const DEFAULT_LABEL = 'netlify-agent';
+const DEFAULT_TRIGGER_PHRASE = '@netlify';
+/**
+ * How every hidden marker this action writes begins, the status comment's among them
+ * (`<!-- netlify-agent-runners-action:status runner=… -->`). A comment carrying one is the action's
+ * own, and must not start it again.
+ */
+const ACTION_MARKER = '<!-- netlify-agent-runners-action:';
+/** Decides what the event asks for. Never throws: a payload without what it needs is a skip. */
+function decideTrigger(eventName, payload, options) {
+    const event = record(payload) ?? {};
+    switch (eventName) {
+        case 'issues':
+            return fromIssueEvent(event, options);
+        case 'issue_comment':
+            return fromComment(event, options, 'issue');
+        case 'pull_request_review_comment':
+            return fromComment(event, options, 'review');
+        case 'pull_request_review':
+            // A review has no comment id to react to or answer, and each of its line comments arrives
+            // as a pull_request_review_comment of its own, which is where a request belongs.
+            return skip(`A pull request review does not start an agent, even when it mentions ${options.triggerPhrase}; mention it in a comment on the pull request or on a line of its diff instead.`);
+        default:
+            return { kind: 'manual' };
+    }
+}
+function fromIssueEvent(event, options) {
+    const action = event_text(event.action) ?? 'changed';
+    if (action !== 'labeled') {
+        return skip(`The issue was ${action}; only adding the "${options.label}" label to an issue starts an agent.`);
+    }
+    const label = event_text(record(event.label)?.name);
+    if (label === undefined)
+        return skip('The issue was labeled, but the event names no label.');
+    // GitHub treats label names without regard to case ("Netlify-Agent" is the same label).
+    if (label.toLowerCase() !== options.label.trim().toLowerCase()) {
+        return skip(`The label "${label}" is not "${options.label}", the label that starts an agent.`);
+    }
+    const issue = record(event.issue);
+    const issueNumber = integer(issue?.number);
+    if (issue === undefined || issueNumber === undefined) {
+        return skip('The issue was labeled, but the event carries no issue number.');
+    }
+    const actor = actorOf(event);
+    if (!actor)
+        return skip('The issue was labeled, but the event does not say by whom.');
+    const title = sanitizeUntrustedLine(event_text(issue.title) ?? '');
+    const body = sanitizeUntrusted(event_text(issue.body) ?? '');
+    const heading = `Issue #${issueNumber}: ${title}`.trimEnd();
+    const issueText = body === '' ? heading : `${heading}\n\n${body}`;
+    return {
+        kind: 'issue-label',
+        actor,
+        issueNumber,
+        prompt: withInstructions(options.prompt, issueText),
+        title
+    };
+}
+function fromComment(event, options, commentKind) {
+    const action = event_text(event.action) ?? 'changed';
+    if (action !== 'created') {
+        // An edit would start the same request a second time, or start one after the fact that
+        // nobody saw asked for when the comment was posted.
+        return skip(`The comment was ${action}; only a new comment starts an agent, so that editing or deleting a request does not run it again.`);
+    }
+    const comment = record(event.comment);
+    const commentId = integer(comment?.id);
+    const raw = event_text(comment?.body);
+    if (comment === undefined || commentId === undefined) {
+        return skip('The event carries no comment to read a request from.');
+    }
+    if (raw?.includes(ACTION_MARKER)) {
+        return skip("The comment is this action's own status comment, not a request.");
+    }
+    const phrase = options.triggerPhrase.trim();
+    if (phrase === '')
+        return skip('The trigger phrase is empty, so no comment can start an agent.');
+    // Sanitize first: a mention hidden in an HTML comment or behind invisible characters was never
+    // seen by a maintainer, so it must not count as a request.
+    const visible = sanitizeUntrusted(raw ?? '');
+    const mentions = findMentions(visible, phrase);
+    if (mentions.length === 0) {
+        return skip(`The comment does not mention ${phrase} outside quotes and code, so it does not ask for an agent.`);
+    }
+    const request = withoutMentions(visible, mentions);
+    const instructions = options.prompt?.trim() || undefined;
+    // A bare mention with the workflow's own instructions asks for exactly those.
+    if (!/[\p{L}\p{N}]/u.test(request) && instructions === undefined) {
+        return skip(`The comment has no instruction after ${phrase}.`);
+    }
+    const target = locate(event, commentKind);
+    if (!target)
+        return skip('The comment event carries no issue or pull request number.');
+    const actor = actorOf(event, comment);
+    if (!actor)
+        return skip('The comment event does not say who wrote the comment.');
+    return {
+        kind: 'comment',
+        actor,
+        issueNumber: target.number,
+        isPullRequest: target.isPullRequest,
+        commentId,
+        commentKind,
+        prompt: withInstructions(options.prompt, request),
+        headBranch: target.headBranch
+    };
+}
+function locate(event, commentKind) {
+    if (commentKind === 'review') {
+        const pull = record(event.pull_request);
+        const number = integer(pull?.number);
+        if (number === undefined)
+            return undefined;
+        return { number, isPullRequest: true, headBranch: event_text(record(pull?.head)?.ref) };
+    }
+    const issue = record(event.issue);
+    const number = integer(issue?.number);
+    if (number === undefined)
+        return undefined;
+    // issue_comment fires for pull requests too; their "issue" carries a pull_request link.
+    const isPullRequest = record(issue?.pull_request) !== undefined;
+    return { number, isPullRequest, headBranch: undefined };
+}
+/** The sender, as GitHub reports who caused the event; a comment's author if there is none. */
+function actorOf(event, comment) {
+    for (const user of [record(event.sender), record(comment?.user)]) {
+        const login = event_text(user?.login);
+        if (user && login)
+            return { login, isBot: user.type === 'Bot' || login.endsWith('[bot]') };
+    }
+    return undefined;
+}
+function withInstructions(instructions, request) {
+    const first = instructions?.trim();
+    const rest = request.trim();
+    if (!first)
+        return rest;
+    return rest === '' ? first : `${first}\n\n${rest}`;
+}
+function skip(reason) {
+    return { kind: 'skip', reason };
+}
+const OPENING_FENCE = /^\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)*(`{3,}|~{3,})/;
+const event_CLOSING_FENCE = /^\s*(`{3,}|~{3,})\s*$/;
+const QUOTED = /^\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)*>/;
+/** A code span: a backtick run, then the same run, not across a blank line. */
+const CODE_SPAN = /(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])*?(?<!`)\1(?!`)/g;
+/**
+ * Where the phrase is mentioned as a request: a whole mention (`@netlify`, not `@netlifyfoo`,
+ * `@netlify/functions` or `x@netlify.com`), outside code, and outside quoted lines, so that a
+ * reply quoting an earlier request does not make it again.
+ */
+function findMentions(visible, phrase) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_@./+-])${escaped}(?![\\p{L}\\p{N}_/-]|\\.[\\p{L}\\p{N}_])`, 'giu');
+    const prose = blankCodeAndQuotes(visible);
+    return Array.from(prose.matchAll(pattern), match => ({
+        index: match.index,
+        length: match[0].length
+    }));
+}
+/** The text with code and quoted lines blanked out, index for index. */
+function blankCodeAndQuotes(text) {
+    const blank = (part) => part.replace(/[^\n]/g, ' ');
+    let fence;
+    const lines = text.split('\n').map(line => {
+        if (fence !== undefined) {
+            const closing = event_CLOSING_FENCE.exec(line)?.[1];
+            if (closing && closing[0] === fence[0] && closing.length >= fence.length)
+                fence = undefined;
+            return blank(line);
+        }
+        const opening = OPENING_FENCE.exec(line)?.[1];
+        if (opening) {
+            fence = opening;
+            return blank(line);
+        }
+        return QUOTED.test(line) ? blank(line) : line;
+    });
+    return lines.join('\n').replace(CODE_SPAN, blank);
+}
+/**
+ * The request without its mentions. A mention takes the punctuation and spaces after it with it
+ * ("@netlify, fix it" leaves "fix it"); a line that held only the mention goes.
+ */
+function withoutMentions(visible, mentions) {
+    let out = '';
+    let last = 0;
+    let line = 0;
+    const touched = new Set();
+    for (const mention of mentions) {
+        const before = visible.slice(last, mention.index);
+        out += before;
+        line += before.split('\n').length - 1;
+        touched.add(line);
+        const end = mention.index + mention.length;
+        last = end + (/^[,:;]?[ \t]*/.exec(visible.slice(end))?.[0].length ?? 0);
+    }
+    out += visible.slice(last);
+    const lines = out.split('\n');
+    const kept = [];
+    for (let n = 0; n < lines.length; n++) {
+        const line = touched.has(n) ? (lines[n] ?? '').trimEnd() : (lines[n] ?? '');
+        if (touched.has(n) && line.trim() === '') {
+            // Keep one blank line where the mention's line sat between two.
+            const before = kept[kept.length - 1];
+            if ((before === undefined || before.trim() === '') && (lines[n + 1] ?? '').trim() === '')
+                n++;
+            continue;
+        }
+        kept.push(line);
+    }
+    return kept.join('\n').trim();
+}
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function event_text(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function integer(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+const MAY_START = ['admin', 'maintain', 'write'];
+async function mayStartRuns(actor, settings, github) {
+    const login = actor.login.toLowerCase();
+    if (actor.isBot) {
+        return settings.allowedBots.includes(login.replace(/\[bot\]$/, ''))
+            ? { allowed: true }
+            : {
+                allowed: false,
+                reason: `${actor.login} is a bot, and bots start agent runs only when named in \`allowed-bots\`.`
+            };
+    }
+    if (settings.allowedUsers.includes(login))
+        return { allowed: true };
+    const permission = await github.permission(actor.login);
+    if (MAY_START.includes(permission))
+        return { allowed: true };
+    return {
+        allowed: false,
+        reason: `${actor.login} has ${permission} access to ${settings.repository}; starting an agent run takes write, maintain or admin access, or a place in \`allowed-users\`.`
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(3204);
+;// CONCATENATED MODULE: ./src/github/status-comment.ts
+// The status comment: one comment on the issue or pull request that started the run, edited as the
+// run goes (working, then finished). What the agent, the prompt and the diff bring is untrusted:
+// HTML is escaped, code is re-fenced so it cannot close its fence, mentions and issue references
+// are defused so the comment pings nobody, and the body stays under GitHub's comment limit
+// whatever the inputs. A hidden marker at the end names the runner and session, so a later step
+// finds this comment again.
+
+const MARKER_PREFIX = 'netlify-agent-runners-action:status';
+/**
+ * GitHub refuses a comment body over 65,536 characters (and over 256 KiB). Counted in UTF-16
+ * units, at most 3 bytes each, 60,000 stays under both with room to spare.
+ */
+const STATUS_COMMENT_LIMIT = 60_000;
+/** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
+const RESULT_LIMIT = 20_000;
+const PROMPT_LIMIT = 4_000;
+const FAILURE_LIMIT = 4_000;
+const STEP_TITLE_LIMIT = 200;
+const STEP_MESSAGE_LIMIT = 400;
+const RECENT_STEPS = 5;
+const DIFFSTAT_ROWS = 20;
+const PATH_LIMIT = 400;
+const NAME_LIMIT = 100;
+const BRANCH_LIMIT = 300;
+const URL_LIMIT = 1_000;
+/** Untrusted text is cut to this before any work: no more of it could ever be shown. */
+const INPUT_LIMIT = 4 * STATUS_COMMENT_LIMIT;
+const ID = /^[A-Za-z0-9_-]{1,128}$/;
+const MARKER_BODY = /^ runner=([A-Za-z0-9_-]{1,128})(?: session=([A-Za-z0-9_-]{1,128}))? $/;
+/** Invisible, and enough to keep GitHub from reading `@name` or `#12` as a mention or a reference. */
+const status_comment_ZWJ = '\u200d';
+const BROKEN_PREFIX = MARKER_PREFIX.replace(':', `:${status_comment_ZWJ}`);
+const HEADINGS = {
+    success: '✅ Netlify agent run succeeded',
+    failure: '❌ Netlify agent run failed',
+    cancelled: '🚫 Netlify agent run was cancelled',
+    'timed-out': '⏱️ Netlify agent run timed out',
+    started: '🚀 Netlify agent run started'
+};
+// ---- the marker ----
+function formatMarker(ids) {
+    for (const [name, id] of [
+        ['runner', ids.runnerId],
+        ['session', ids.sessionId]
+    ]) {
+        if (id !== undefined && !ID.test(id)) {
+            throw new Error(`The status comment marker takes ${name} ids of letters, digits, '-' and '_' only, not ${JSON.stringify(id.slice(0, 140))}.`);
+        }
+    }
+    const session = ids.sessionId === undefined ? '' : ` session=${ids.sessionId}`;
+    return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session} -->`;
+}
+/**
+ * The ids of the marker in a comment body. Only the last mention of the prefix counts (the marker
+ * closes the body, and untrusted text in it has the prefix broken), and it must be exactly a
+ * marker with well-formed ids: anything else is undefined, never a guess.
+ */
+function parseMarker(body) {
+    const at = body.lastIndexOf(MARKER_PREFIX);
+    if (at < 5 || body.slice(at - 5, at) !== '<!-- ')
+        return undefined;
+    const end = body.indexOf('-->', at);
+    if (end < 0)
+        return undefined;
+    const match = MARKER_BODY.exec(body.slice(at + MARKER_PREFIX.length, end));
+    if (!match?.[1])
+        return undefined;
+    return { runnerId: match[1], sessionId: match[2] };
+}
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Untrusted text made well-formed, one line ending, and unable to pass for the marker. */
+function clean(raw) {
+    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+    const cut = text.length > INPUT_LIMIT;
+    return {
+        text: (cut ? text.slice(0, INPUT_LIMIT) : text)
+            .replace(/\r\n?/g, '\n')
+            .replace(CONTROL, '')
+            .replace(LONE_SURROGATE, '\ufffd')
+            .split(MARKER_PREFIX)
+            .join(BROKEN_PREFIX),
+        cut
+    };
+}
+/**
+ * `@name`, `#12` and `GH-12` get an invisible joiner; URLs (where GitHub links nothing more) and
+ * numeric entities like `&#60;` are left whole.
+ */
+const REFERENCE = /(?:https?|ftp):\/\/[^\s<>]+|\bwww\.[^\s<>]+|(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])|(?<!&)#(?=\d)|\bgh-(?=\d)/gi;
+function defuse(text) {
+    return text.replace(REFERENCE, (match, before) => {
+        if (before !== undefined)
+            return `${before}@${status_comment_ZWJ}`;
+        if (match === '#' || match.toLowerCase() === 'gh-')
+            return match + status_comment_ZWJ;
+        return match;
+    });
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** Text with no markup of its own: one line, escaped, defused. */
+function plain(text) {
+    return (0,summary/* escapeHtml */.ZD)(defuse(collapse(text)));
+}
+/** Text as an inline code span: code shows as written, pings nobody, and HTML is inert in it. */
+function inlineCode(text) {
+    const ticks = (0,summary/* fenceFor */.Lt)(text);
+    return `${ticks} ${collapse(text)} ${ticks}`;
+}
+/** Characters that would mean markup even between HTML tags, written as numeric entities. */
+function literal(text) {
+    return text.replace(/[&<>`*_~[\]\\|$]/g, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * One line of the agent's markdown: code spans as code, and in the text between them `<` escaped
+ * (no HTML, no comments; `>` stays for quotes) and mentions defused. A code span holding `<`, `@`
+ * or `#` becomes `<code>` with its characters as entities: it reads the same, and stays inert
+ * even where GitHub's reading of backticks differs from this one.
+ */
+function inlineMarkdown(line) {
+    const text = (s) => defuse(s).replace(/</g, '&lt;');
+    const runs = [...line.matchAll(/`+/g)].map(m => ({ at: m.index, length: m[0].length }));
+    const byLength = new Map();
+    runs.forEach((run, i) => {
+        const list = byLength.get(run.length);
+        if (list)
+            list.push(i);
+        else
+            byLength.set(run.length, [i]);
+    });
+    /** The first run after `index` of exactly `length` backticks (lists are sorted: binary search). */
+    const closerAfter = (length, index) => {
+        const list = byLength.get(length) ?? [];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((list[mid] ?? 0) > index)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return list[lo];
+    };
+    let out = '';
+    let cursor = 0;
+    for (let r = 0; r < runs.length; r++) {
+        const run = runs[r];
+        if (!run)
+            break;
+        let { at, length } = run;
+        let backslashes = 0;
+        while (line[at - 1 - backslashes] === '\\')
+            backslashes++;
+        // An escaped backtick is literal; the rest of its run may still open a span.
+        if (backslashes % 2 === 1) {
+            at++;
+            length--;
+        }
+        if (length === 0)
+            continue;
+        const c = closerAfter(length, r);
+        const closer = c === undefined ? undefined : runs[c];
+        if (c === undefined || !closer)
+            continue;
+        let content = line.slice(at + length, closer.at);
+        out += text(line.slice(cursor, at));
+        if (/[<@#]/.test(content)) {
+            if (/^ .*[^ ].* $/.test(content))
+                content = content.slice(1, -1);
+            out += `<code>${literal(content)}</code>`;
+        }
+        else {
+            out += line.slice(at, closer.at + closer.length);
+        }
+        cursor = closer.at + closer.length;
+        r = c;
+    }
+    return out + text(line.slice(cursor));
+}
+// ---- fitting ----
+const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
+/** The first `n` UTF-16 units, never half a surrogate pair. */
+function head(text, n) {
+    const end = n > 0 && n < text.length && isHigh(text.charCodeAt(n - 1)) ? n - 1 : n;
+    return text.slice(0, end);
+}
+/** The last `n` UTF-16 units, never half a surrogate pair. */
+function tail(text, n) {
+    if (n <= 0)
+        return '';
+    const start = Math.max(0, text.length - n);
+    return text.slice(start > 0 && isLow(text.charCodeAt(start)) ? start + 1 : start);
+}
+/** The largest k in [0, hi] that `ok` accepts, taking `ok(0)` as given. */
+function largest(hi, ok) {
+    let lo = 0;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (ok(mid))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/**
+ * `render(source)`, or if that is longer than `max`, the render of as much of the source as fits
+ * with an ellipsis where it was cut (at the end, or at the start to keep a path's file name).
+ */
+function fit(source, max, render, keep = 'start') {
+    // Rendering never shrinks text much (only runs of spaces), so far more than `max` never fits.
+    const scan = 8 * max + 64;
+    if (source.length <= scan) {
+        const whole = render(source);
+        if (whole.length <= max)
+            return { text: whole, cut: false };
+    }
+    const piece = (n) => keep === 'start' ? `${head(source, n)}…` : `…${tail(source, n)}`;
+    const n = largest(Math.min(source.length, scan), k => render(piece(k)).length <= max);
+    return { text: render(piece(n)), cut: true };
+}
+const FENCE_OPEN = /^([ \t]*)(?:(`{3,})([^`]*)|(~{3,})(.*))$/;
+const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The result as lines of text and fenced code blocks. Each block is written back with a fence of
+ * its own (fenceFor) at the start of a line, so whatever GitHub would have made of the original
+ * fences, what is code here is code there, and an unclosed fence closes where the block ends.
+ */
+function blocksOf(text) {
+    const blocks = [];
+    let open;
+    for (const line of text.split('\n')) {
+        if (open) {
+            const close = FENCE_CLOSE.exec(line)?.[1];
+            if (close && close[0] === open.char && close.length >= open.length) {
+                open = undefined;
+                continue;
+            }
+            const indent = /^ */.exec(line)?.[0].length ?? 0;
+            open.lines.push(line.slice(Math.min(indent, open.indent)));
+            continue;
+        }
+        const fence = FENCE_OPEN.exec(line);
+        const marker = fence?.[2] ?? fence?.[4];
+        if (fence && marker) {
+            const word = (fence[3] ?? fence[5] ?? '').trim().split(/\s+/)[0] ?? '';
+            const lines = [];
+            open = { char: marker[0] ?? '`', length: marker.length, indent: fence[1]?.length ?? 0, lines };
+            blocks.push({ code: true, info: /^[A-Za-z0-9_+.#-]{1,30}$/.test(word) ? word : '', lines });
+            continue;
+        }
+        blocks.push({ code: false, line });
+    }
+    return blocks;
+}
+function codeBlock(content, info = '') {
+    const fence = (0,summary/* fenceFor */.Lt)(content);
+    return `${fence}${info}\n${content === '' ? '' : `${content}\n`}${fence}`;
+}
+function renderBlock(block) {
+    return block.code ? codeBlock(block.lines.join('\n'), block.info) : inlineMarkdown(block.line);
+}
+/** The result in at most `budget` characters, cut between blocks or inside the one that overflows. */
+function renderResult(result, budget) {
+    const out = [];
+    let used = 0;
+    for (const block of blocksOf(result.text)) {
+        const rendered = renderBlock(block);
+        if (used + rendered.length + 1 <= budget) {
+            out.push(rendered);
+            used += rendered.length + 1;
+            continue;
+        }
+        const room = budget - used - 1;
+        if (room > 20) {
+            const part = block.code
+                ? fit(block.lines.join('\n'), room, content => codeBlock(content, block.info))
+                : fit(block.line, room, inlineMarkdown);
+            out.push(part.text);
+        }
+        return { text: out.join('\n'), cut: true };
+    }
+    return { text: out.join('\n'), cut: result.cut };
+}
+// ---- sections ----
+/** A markdown link to an http(s) URL, or the bare label when the URL is not one. */
+function status_comment_link(label, url) {
+    if (typeof url !== 'string' || !/^https?:\/\/[^\s<>"'`\\]+$/i.test(url))
+        return label;
+    const safe = url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return safe.length > URL_LIMIT ? label : `[${label}](${safe})`;
+}
+function status_comment_name(text) {
+    return fit(clean(text).text, NAME_LIMIT, plain).text;
+}
+function count(n, one, many) {
+    const value = Number.isFinite(n) ? Math.trunc(n) : 0;
+    return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
+}
+function number(n) {
+    return Number.isFinite(n) ? Math.trunc(n).toLocaleString('en-US') : '?';
+}
+function heading(view) {
+    if (view.phase === 'working') {
+        const who = [status_comment_name(view.agent), status_comment_name(view.model)].filter(Boolean).join(' · ');
+        return `## ⏳ Netlify agent is working…${who ? ` (${who})` : ''}`;
+    }
+    return `## ${view.outcome ? HEADINGS[view.outcome] : '🏁 Netlify agent run finished'}`;
+}
+function meta(view) {
+    const parts = [];
+    if (view.phase === 'finished') {
+        const agent = status_comment_name(view.agent);
+        const model = status_comment_name(view.model);
+        if (agent)
+            parts.push(`**${agent}**${model ? ` (${model})` : ''}`);
+        else if (model)
+            parts.push(model);
+        if (view.outcome !== 'started')
+            parts.push(count(view.steps.length, 'step', 'steps'));
+    }
+    const runner = view.runnerId ? fit(clean(view.runnerId).text, NAME_LIMIT, inlineCode).text : '';
+    if (view.followUp)
+        parts.push(`follow-up session${runner ? ` on runner ${runner}` : ''}`);
+    else if (runner)
+        parts.push(`runner ${runner}`);
+    return parts.join(' · ');
+}
+function links(view) {
+    const parts = [status_comment_link('Open in Netlify', view.runnerUrl), status_comment_link('Workflow run', view.workflowRunUrl)];
+    if (view.deployUrl)
+        parts.push(status_comment_link('Deploy preview', view.deployUrl));
+    return parts.filter(part => part.startsWith('[')).join(' · ');
+}
+function stepLine(step, index) {
+    const title = fit(collapse(clean(step?.title).text), STEP_TITLE_LIMIT, inlineMarkdown).text;
+    const message = fit(collapse(clean(step?.message).text), STEP_MESSAGE_LIMIT, inlineMarkdown).text;
+    return `${index + 1}. **${title || 'Step'}**${message ? `: ${message}` : ''}`;
+}
+function recentSteps(steps) {
+    if (steps.length === 0)
+        return "_Waiting for the agent's first step…_";
+    const shown = steps.slice(-RECENT_STEPS);
+    const first = steps.length - shown.length;
+    const earlier = first > 0 ? `_…${count(first, 'earlier step', 'earlier steps')}, then:_\n\n` : '';
+    const list = shown.map((step, i) => stepLine(step, first + i)).join('\n');
+    return `### Steps so far: ${number(steps.length)}\n\n${earlier}${list}`;
+}
+/** A quote block of GitHub's alert kind, holding plain text. */
+function status_comment_alert(kind, text, max) {
+    const render = (s) => s
+        .split('\n')
+        .map(line => (line.trim() ? `> ${(0,summary/* escapeHtml */.ZD)(defuse(line.trimEnd()))}` : '>'))
+        .join('\n');
+    return `> [!${kind}]\n${fit(clean(text).text.trim(), max, render).text}`;
+}
+function delivery(view) {
+    const lines = [];
+    const pr = view.pullRequest;
+    if (pr) {
+        const label = Number.isSafeInteger(pr.number) && (pr.number ?? 0) > 0 ? `#${pr.number}` : 'a pull request';
+        lines.push(`🔀 ${pr.operation === 'updated' ? 'Updated' : 'Opened'} pull request ${status_comment_link(label, pr.url)}.`);
+    }
+    if (view.commit) {
+        const sha = clean(view.commit.sha).text.trim();
+        const short = /^[0-9a-f]{7,64}$/i.test(sha)
+            ? sha.slice(0, 7)
+            : fit(sha, NAME_LIMIT, inlineCode).text;
+        const branch = fit(clean(view.commit.branch).text, BRANCH_LIMIT, inlineCode).text;
+        lines.push(`📌 Committed ${short} to ${branch}.`);
+    }
+    const nothing = view.noChanges || (view.diffstat && view.diffstat.files.length === 0);
+    if (lines.length === 0 && nothing)
+        lines.push('The agent made no changes.');
+    return lines.join('\n\n');
+}
+function diffstat(view) {
+    const stat = view.diffstat;
+    if (!stat || stat.files.length === 0)
+        return '';
+    const cell = (path) => fit(clean(path).text, PATH_LIMIT, s => inlineCode(s).replace(/\|/g, '\\|'), 'end').text;
+    const rows = stat.files
+        .slice(0, DIFFSTAT_ROWS)
+        .map(f => f.binary
+        ? `| ${cell(f.path)} | binary | |`
+        : `| ${cell(f.path)} | ${number(f.additions)} | ${number(f.deletions)} |`);
+    const more = stat.files.length - DIFFSTAT_ROWS;
+    return [
+        `### ${count(stat.files.length, 'file', 'files')} changed, +${number(stat.additions)} −${number(stat.deletions)}`,
+        `| File | + | − |\n|---|--:|--:|\n${rows.join('\n')}`,
+        ...(more > 0 ? [`_…and ${count(more, 'more file', 'more files')}._`] : []),
+        `The full diff is in the ${status_comment_link('job summary', view.workflowRunUrl)} of the workflow run.`
+    ].join('\n\n');
+}
+function status_comment_prompt(view) {
+    const source = clean(view.prompt);
+    if (!source.text.trim())
+        return '';
+    const block = fit(source.text, PROMPT_LIMIT, text => codeBlock(text, 'text'));
+    const note = block.cut || source.cut
+        ? `\n\n_The prompt is cut here; the whole of it is in the ${status_comment_link('job summary', view.workflowRunUrl)}._`
+        : '';
+    return `<details><summary>Prompt</summary>\n\n${block.text}${note}\n\n</details>`;
+}
+function resultSection(view, budget) {
+    const { text, cut } = clean(view.result);
+    const source = { text: text.trimEnd(), cut };
+    if (!source.text.trim())
+        return '';
+    const note = `> [!NOTE]\n> The result is cut here to keep this comment short; the whole of it is in the ${status_comment_link('job summary', view.workflowRunUrl)}.`;
+    const title = '### Result';
+    const room = Math.min(RESULT_LIMIT, budget - title.length - note.length - 4);
+    if (room <= 0)
+        return `${title}\n\n${note}`;
+    const rendered = renderResult(source, room);
+    return `${title}\n\n${rendered.text}${rendered.cut ? `\n\n${note}` : ''}`;
+}
+function markerOf(view) {
+    if (!view.runnerId || !ID.test(view.runnerId))
+        return '';
+    const sessionId = view.sessionId && ID.test(view.sessionId) ? view.sessionId : undefined;
+    return formatMarker({ runnerId: view.runnerId, sessionId });
+}
+/**
+ * The comment's markdown, under STATUS_COMMENT_LIMIT characters whatever the inputs: every part
+ * has a cap of its own, and the agent's result gets what is left (at most RESULT_LIMIT). Ends with
+ * the marker when the runner id is known.
+ */
+function renderStatusComment(view) {
+    const marker = markerOf(view);
+    const top = [heading(view), meta(view), links(view)];
+    let bottom;
+    if (view.phase === 'working') {
+        bottom = [
+            recentSteps(view.steps),
+            status_comment_prompt(view),
+            '_This comment is updated as the agent works._'
+        ];
+    }
+    else if (view.outcome === 'started') {
+        bottom = [
+            `The step did not wait for the run; follow it on the ${status_comment_link('Netlify dashboard', view.runnerUrl)}.`,
+            status_comment_prompt(view)
+        ];
+    }
+    else {
+        if (view.failure?.trim())
+            top.push(status_comment_alert('CAUTION', view.failure, FAILURE_LIMIT));
+        top.push(delivery(view), diffstat(view));
+        bottom = [status_comment_prompt(view)];
+    }
+    const join = (parts) => parts.filter(Boolean).join('\n\n');
+    const fixed = join([...top, ...bottom, marker]).length;
+    const result = view.phase === 'finished' ? resultSection(view, STATUS_COMMENT_LIMIT - fixed - 2) : '';
+    return join([...top, result, ...bottom, marker]);
+}
+/** The short reply to someone who may not start runs: why, and where to read more. */
+function renderRefusal(reason, workflowRunUrl) {
+    return [
+        '## ⛔ Netlify agent run not started',
+        status_comment_alert('WARNING', reason, FAILURE_LIMIT),
+        `See the ${status_comment_link('workflow run', workflowRunUrl)} for details.`
+    ].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/status-reporter.ts
+
+
+/** GitHub is asked to update the comment at most this often while the agent works. */
+const UPDATE_EVERY_MS = 30_000;
+const SHOWN_OUTCOMES = ['success', 'failure', 'cancelled', 'timed-out', 'started'];
+class StatusReporter {
+    thread;
+    commentId;
+    lastUpdate = 0;
+    lastSteps = 0;
+    /** GitHub requests go one at a time, in order. */
+    queue = Promise.resolve();
+    view;
+    constructor(thread) {
+        this.thread = thread;
+        this.view = {
+            phase: 'working',
+            workflowRunUrl: thread.workflowRunUrl,
+            followUp: thread.followUp,
+            prompt: thread.prompt,
+            steps: []
+        };
+    }
+    async started(run) {
+        const { session } = run;
+        this.view = {
+            ...this.view,
+            runnerId: run.runnerId,
+            sessionId: session.id,
+            runnerUrl: run.runnerUrl,
+            agent: session.agent_config?.agent ?? undefined,
+            model: session.agent_config?.model ?? undefined,
+            steps: session.steps ?? []
+        };
+        this.lastSteps = this.view.steps.length;
+        await this.publish();
+    }
+    progress(session) {
+        const steps = session.steps ?? [];
+        if (steps.length === this.lastSteps)
+            return;
+        if (this.thread.now() - this.lastUpdate < UPDATE_EVERY_MS)
+            return;
+        this.lastSteps = steps.length;
+        this.view = { ...this.view, steps };
+        void this.publish();
+    }
+    async finished(report) {
+        const { session, delivery, diff } = report;
+        this.view = {
+            ...this.view,
+            phase: 'finished',
+            outcome: SHOWN_OUTCOMES.includes(report.outcome)
+                ? report.outcome
+                : undefined,
+            sessionId: session.id,
+            steps: session.steps ?? this.view.steps,
+            result: session.result,
+            deployUrl: session.deploy_url,
+            pullRequest: delivery?.kind === 'pull-request'
+                ? { url: delivery.url, number: delivery.number, operation: delivery.operation }
+                : undefined,
+            commit: delivery?.kind === 'commit' ? { sha: delivery.sha, branch: delivery.branch } : undefined,
+            noChanges: report.outcome === 'success' && (diff?.stat.files.length ?? 0) === 0,
+            diffstat: diff && diff.stat.files.length > 0 ? diff.stat : undefined,
+            failure: report.failure
+        };
+        await this.publish();
+    }
+    async failed(message) {
+        this.view = { ...this.view, phase: 'finished', outcome: 'failure', failure: message };
+        await this.publish();
+    }
+    /** Writes the view: the first time as a new comment (or the one this same run left before). */
+    publish() {
+        this.lastUpdate = this.thread.now();
+        const body = this.thread.redact(renderStatusComment(this.view));
+        this.queue = this.queue.then(async () => {
+            try {
+                this.commentId ??= await this.earlierComment();
+                if (this.commentId === undefined) {
+                    this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body);
+                }
+                else {
+                    await this.thread.github.updateComment(this.commentId, body);
+                }
+            }
+            catch (err) {
+                workflow_commands/* warning */.$e(this.thread.redact(`Could not write the status comment on #${this.thread.issueNumber}: ${err.message}. The run goes on; grant the job \`issues: write\` and \`pull-requests: write\`.`));
+            }
+        });
+        return this.queue;
+    }
+    /**
+     * A status comment this step already wrote for the same session (a re-run of the same job
+     * adopts the run it started): it is updated rather than duplicated.
+     */
+    async earlierComment() {
+        const { runnerId, sessionId } = this.view;
+        if (runnerId === undefined)
+            return undefined;
+        const comments = await this.thread.github.issueComments(this.thread.issueNumber);
+        return comments.find(c => {
+            const ids = c.authorIsBot ? parseMarker(c.body) : undefined;
+            return ids?.runnerId === runnerId && ids.sessionId === sessionId;
+        })?.id;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/trigger.ts
+
+
+
+
+
+
+
+
+/** The runner named by the newest status comment this action left on the thread. */
+function runnerFromComments(comments) {
+    for (const comment of [...comments].reverse()) {
+        // Anyone can paste a marker; only the bot's own comments are believed.
+        if (!comment.authorIsBot)
+            continue;
+        const ids = parseMarker(comment.body);
+        if (ids)
+            return ids.runnerId;
+    }
+    return undefined;
+}
+/** A runner of the site whose result or pull request branch is `branch`. */
+async function runnerOnBranch(netlify, site, branch) {
+    const scope = { account_id: site.account_id, site_id: site.id };
+    const matches = (r) => r.result_branch === branch || r.pr_branch === branch;
+    const byResult = await netlify.listRunners({ ...scope, result_branch: branch, per_page: 10 });
+    const found = byResult.items.find(matches);
+    if (found)
+        return found.id;
+    // The list cannot filter by pull request branch: look among the newest runners.
+    const recent = await netlify.listRunners({ ...scope, per_page: 100 });
+    return recent.items.find(matches)?.id;
+}
+/** The runner, if it is still there to follow up on (on this site, not archived). */
+async function usable(netlify, runnerId, siteId) {
+    try {
+        const runner = await netlify.getRunner(runnerId);
+        if (runner.site_id !== siteId || (0,states/* normalizeState */.Vw)(runner.state) === 'archived')
+            return undefined;
+        return runner.id;
+    }
+    catch (err) {
+        if (err instanceof errors/* NetlifyApiError */.aQ && err.status === 404)
+            return undefined;
+        throw err;
+    }
+}
+/** Where a triggered run goes: a follow-up on the thread's runner, or a new runner. */
+async function targetOf(trigger, settings, github, netlify) {
+    if (trigger.kind === 'issue-label' || settings.agentRunnerId)
+        return {};
+    const site = await netlify.getSite(settings.siteId ?? '');
+    const marked = runnerFromComments(await github.issueComments(trigger.issueNumber));
+    const fromMarker = marked && (await usable(netlify, marked, site.id));
+    if (!trigger.isPullRequest)
+        return fromMarker ? { agentRunnerId: fromMarker } : {};
+    const pull = await github.pullRequest(trigger.issueNumber);
+    const head = trigger.headBranch ?? pull.headRef;
+    const runnerId = fromMarker ?? (await runnerOnBranch(netlify, site, head));
+    // A follow-up on the pull request's runner updates that same pull request.
+    if (runnerId) {
+        return {
+            agentRunnerId: runnerId,
+            pullRequest: settings.commitToBranch === undefined ? true : undefined
+        };
+    }
+    if (pull.headRepo && pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()) {
+        return {
+            skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo}); the agent works on the site's own repository, so it cannot start on that branch.`
+        };
+    }
+    return { branch: head };
+}
+/** Reads the event and decides what `run` does with it. */
+async function planEventRun(settings, netlify, redact, now) {
+    const { github: gh } = settings;
+    const { context } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const trigger = decideTrigger(context.eventName, context.payload, {
+        label: gh.label,
+        triggerPhrase: gh.triggerPhrase,
+        prompt: settings.prompt || undefined
+    });
+    if (trigger.kind === 'skip')
+        return trigger;
+    if (trigger.kind === 'manual')
+        return { kind: 'run', settings, reporter: undefined };
+    const github = await createGitHubClient(gh.token, gh.repository);
+    const verdict = await mayStartRuns(trigger.actor, gh, github);
+    if (!verdict.allowed) {
+        if (gh.statusComment) {
+            await github
+                .createComment(trigger.issueNumber, renderRefusal(verdict.reason, gh.workflowRunUrl))
+                .catch((err) => workflow_commands/* warning */.$e(`Could not reply on #${trigger.issueNumber}: ${err.message}`));
+        }
+        return { kind: 'skip', reason: verdict.reason };
+    }
+    if (trigger.kind === 'comment') {
+        // Seen: the commenter knows at once that the request was taken.
+        await github
+            .react(trigger.commentId, trigger.commentKind, 'eyes')
+            .catch((err) => workflow_commands/* warning */.$e(`Could not react to the comment: ${err.message}`));
+    }
+    const target = await targetOf(trigger, settings, github, netlify);
+    if ('skip' in target)
+        return { kind: 'skip', reason: target.skip };
+    const planned = {
+        ...settings,
+        prompt: trigger.prompt,
+        agentRunnerId: target.agentRunnerId ?? settings.agentRunnerId,
+        branch: target.agentRunnerId ? undefined : (target.branch ?? settings.branch),
+        pullRequest: target.pullRequest ?? settings.pullRequest
+    };
+    workflow_commands/* info */.pq(planned.agentRunnerId
+        ? `Following up on agent runner ${planned.agentRunnerId}, the runner of #${trigger.issueNumber}.`
+        : `Starting a new agent runner for #${trigger.issueNumber}${planned.branch ? ` on ${planned.branch}` : ''}.`);
+    const reporter = gh.statusComment
+        ? new StatusReporter({
+            github,
+            issueNumber: trigger.issueNumber,
+            workflowRunUrl: gh.workflowRunUrl,
+            prompt: trigger.prompt,
+            followUp: planned.agentRunnerId !== undefined,
+            redact,
+            now
+        })
+        : undefined;
+    return { kind: 'run', settings: planned, reporter };
+}
+
+
+/***/ })
+
+};

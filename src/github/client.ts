@@ -1,0 +1,116 @@
+// The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
+// when a workflow event needs GitHub (a label or a comment): it brings in undici, which would
+// cost every other start about 75 ms.
+
+/** Access a role grants to spend the repository's credits. */
+export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+
+export interface Comment {
+  id: number
+  body: string
+  authorLogin: string
+  authorIsBot: boolean
+  createdAt: string
+}
+
+export interface PullRequestInfo {
+  number: number
+  headRef: string
+  headRepo: string | undefined
+  baseRef: string
+}
+
+export interface GitHubClient {
+  /** The login's role on the repository; 'none' for someone GitHub does not know there. */
+  permission(login: string): Promise<Permission>
+  issueComments(issueNumber: number): Promise<Comment[]>
+  createComment(issueNumber: number, body: string): Promise<number>
+  updateComment(commentId: number, body: string): Promise<void>
+  /** Adds a reaction to an issue comment, or to a review comment on a pull request. */
+  react(commentId: number, kind: 'issue' | 'review', content: 'eyes'): Promise<void>
+  pullRequest(pullNumber: number): Promise<PullRequestInfo>
+}
+
+interface OctokitError {
+  status?: number
+}
+
+/** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
+export async function createGitHubClient(
+  token: string,
+  repository: string,
+  options: { baseUrl?: string } = {}
+): Promise<GitHubClient> {
+  const { getOctokit } = await import('@actions/github')
+  const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {})
+  const [owner = '', repo = ''] = repository.split('/')
+  const base = { owner, repo }
+  return {
+    async permission(login) {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+          ...base,
+          username: login
+        })
+        // role_name tells maintain from write and triage from read; permission is the legacy field.
+        const role = (data as { role_name?: string }).role_name ?? data.permission
+        return (
+          (['admin', 'maintain', 'write', 'triage', 'read'] as const).find(r => r === role) ??
+          (data.permission as Permission)
+        )
+      } catch (err) {
+        if ((err as OctokitError).status === 404) return 'none'
+        throw err
+      }
+    },
+    async issueComments(issueNumber) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...base,
+        issue_number: issueNumber,
+        per_page: 100
+      })
+      return comments.map(c => ({
+        id: c.id,
+        body: c.body ?? '',
+        authorLogin: c.user?.login ?? '',
+        authorIsBot: c.user?.type === 'Bot',
+        createdAt: c.created_at
+      }))
+    },
+    async createComment(issueNumber, body) {
+      const { data } = await octokit.rest.issues.createComment({
+        ...base,
+        issue_number: issueNumber,
+        body
+      })
+      return data.id
+    },
+    async updateComment(commentId, body) {
+      await octokit.rest.issues.updateComment({ ...base, comment_id: commentId, body })
+    },
+    async react(commentId, kind, content) {
+      if (kind === 'issue') {
+        await octokit.rest.reactions.createForIssueComment({
+          ...base,
+          comment_id: commentId,
+          content
+        })
+      } else {
+        await octokit.rest.reactions.createForPullRequestReviewComment({
+          ...base,
+          comment_id: commentId,
+          content
+        })
+      }
+    },
+    async pullRequest(pullNumber) {
+      const { data } = await octokit.rest.pulls.get({ ...base, pull_number: pullNumber })
+      return {
+        number: data.number,
+        headRef: data.head.ref,
+        headRepo: data.head.repo?.full_name,
+        baseRef: data.base.ref
+      }
+    }
+  }
+}

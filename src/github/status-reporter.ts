@@ -1,0 +1,150 @@
+// The live status comment on the issue or pull request that started the run: posted when the
+// session exists, updated as steps appear (at most every 30 s), rewritten with the outcome at the
+// end. It is a courtesy: a GitHub failure here is a warning, never the run's failure.
+import type { AgentRunnerSession } from '../netlify/types.js'
+import type { Redact } from '../redact.js'
+import type { RunReport } from '../report/run-report.js'
+import * as core from '../workflow-commands.js'
+import type { GitHubClient } from './client.js'
+import { parseMarker, renderStatusComment, type StatusView } from './status-comment.js'
+
+/** GitHub is asked to update the comment at most this often while the agent works. */
+export const UPDATE_EVERY_MS = 30_000
+
+/** What a run tells whoever watches it. */
+export interface RunObserver {
+  started(run: { runnerId: string; session: AgentRunnerSession; runnerUrl: string }): Promise<void>
+  /** Called on every status check; cheap, and never waits for GitHub. */
+  progress(session: AgentRunnerSession): void
+  finished(report: RunReport): Promise<void>
+  /** The run failed before it had a report (it may not even have started). */
+  failed(message: string): Promise<void>
+}
+
+export interface StatusThread {
+  github: GitHubClient
+  issueNumber: number
+  workflowRunUrl: string
+  /** The prompt as the user knows it (without the step's tag). */
+  prompt: string
+  followUp: boolean
+  redact: Redact
+  now: () => number
+}
+
+type StatusOutcome = NonNullable<StatusView['outcome']>
+const SHOWN_OUTCOMES: StatusOutcome[] = ['success', 'failure', 'cancelled', 'timed-out', 'started']
+
+export class StatusReporter implements RunObserver {
+  private commentId: number | undefined
+  private lastUpdate = 0
+  private lastSteps = 0
+  /** GitHub requests go one at a time, in order. */
+  private queue: Promise<void> = Promise.resolve()
+  private view: StatusView
+
+  constructor(private readonly thread: StatusThread) {
+    this.view = {
+      phase: 'working',
+      workflowRunUrl: thread.workflowRunUrl,
+      followUp: thread.followUp,
+      prompt: thread.prompt,
+      steps: []
+    }
+  }
+
+  async started(run: {
+    runnerId: string
+    session: AgentRunnerSession
+    runnerUrl: string
+  }): Promise<void> {
+    const { session } = run
+    this.view = {
+      ...this.view,
+      runnerId: run.runnerId,
+      sessionId: session.id,
+      runnerUrl: run.runnerUrl,
+      agent: session.agent_config?.agent ?? undefined,
+      model: session.agent_config?.model ?? undefined,
+      steps: session.steps ?? []
+    }
+    this.lastSteps = this.view.steps.length
+    await this.publish()
+  }
+
+  progress(session: AgentRunnerSession): void {
+    const steps = session.steps ?? []
+    if (steps.length === this.lastSteps) return
+    if (this.thread.now() - this.lastUpdate < UPDATE_EVERY_MS) return
+    this.lastSteps = steps.length
+    this.view = { ...this.view, steps }
+    void this.publish()
+  }
+
+  async finished(report: RunReport): Promise<void> {
+    const { session, delivery, diff } = report
+    this.view = {
+      ...this.view,
+      phase: 'finished',
+      outcome: SHOWN_OUTCOMES.includes(report.outcome as StatusOutcome)
+        ? (report.outcome as StatusOutcome)
+        : undefined,
+      sessionId: session.id,
+      steps: session.steps ?? this.view.steps,
+      result: session.result,
+      deployUrl: session.deploy_url,
+      pullRequest:
+        delivery?.kind === 'pull-request'
+          ? { url: delivery.url, number: delivery.number, operation: delivery.operation }
+          : undefined,
+      commit:
+        delivery?.kind === 'commit' ? { sha: delivery.sha, branch: delivery.branch } : undefined,
+      noChanges: report.outcome === 'success' && (diff?.stat.files.length ?? 0) === 0,
+      diffstat: diff && diff.stat.files.length > 0 ? diff.stat : undefined,
+      failure: report.failure
+    }
+    await this.publish()
+  }
+
+  async failed(message: string): Promise<void> {
+    this.view = { ...this.view, phase: 'finished', outcome: 'failure', failure: message }
+    await this.publish()
+  }
+
+  /** Writes the view: the first time as a new comment (or the one this same run left before). */
+  private publish(): Promise<void> {
+    this.lastUpdate = this.thread.now()
+    const body = this.thread.redact(renderStatusComment(this.view))
+    this.queue = this.queue.then(async () => {
+      try {
+        this.commentId ??= await this.earlierComment()
+        if (this.commentId === undefined) {
+          this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body)
+        } else {
+          await this.thread.github.updateComment(this.commentId, body)
+        }
+      } catch (err) {
+        core.warning(
+          this.thread.redact(
+            `Could not write the status comment on #${this.thread.issueNumber}: ${(err as Error).message}. The run goes on; grant the job \`issues: write\` and \`pull-requests: write\`.`
+          )
+        )
+      }
+    })
+    return this.queue
+  }
+
+  /**
+   * A status comment this step already wrote for the same session (a re-run of the same job
+   * adopts the run it started): it is updated rather than duplicated.
+   */
+  private async earlierComment(): Promise<number | undefined> {
+    const { runnerId, sessionId } = this.view
+    if (runnerId === undefined) return undefined
+    const comments = await this.thread.github.issueComments(this.thread.issueNumber)
+    return comments.find(c => {
+      const ids = c.authorIsBot ? parseMarker(c.body) : undefined
+      return ids?.runnerId === runnerId && ids.sessionId === sessionId
+    })?.id
+  }
+}

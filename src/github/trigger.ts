@@ -1,0 +1,169 @@
+// What a label or comment event makes of `run`: whether it runs at all (the label, the phrase,
+// who asked), with which prompt, on which runner (a follow-up on the pull request's or issue's
+// runner, found by the status comment's marker or by branch) and who watches it (the status
+// comment). Nothing is sent to Netlify for an event that is skipped.
+import type { NetlifyClient } from '../netlify/client.js'
+import { NetlifyApiError } from '../netlify/errors.js'
+import { normalizeState } from '../netlify/states.js'
+import type { Redact } from '../redact.js'
+import type { Settings } from '../settings.js'
+import * as core from '../workflow-commands.js'
+import { createGitHubClient, type GitHubClient } from './client.js'
+import { decideTrigger, type Trigger } from './event.js'
+import { mayStartRuns } from './permissions.js'
+import { parseMarker, renderRefusal } from './status-comment.js'
+import { StatusReporter } from './status-reporter.js'
+
+export type EventPlan =
+  | { kind: 'skip'; reason: string }
+  | { kind: 'run'; settings: Settings; reporter: StatusReporter | undefined }
+
+/** The runner named by the newest status comment this action left on the thread. */
+function runnerFromComments(
+  comments: Awaited<ReturnType<GitHubClient['issueComments']>>
+): string | undefined {
+  for (const comment of [...comments].reverse()) {
+    // Anyone can paste a marker; only the bot's own comments are believed.
+    if (!comment.authorIsBot) continue
+    const ids = parseMarker(comment.body)
+    if (ids) return ids.runnerId
+  }
+  return undefined
+}
+
+/** A runner of the site whose result or pull request branch is `branch`. */
+async function runnerOnBranch(
+  netlify: NetlifyClient,
+  site: { id: string; account_id: string },
+  branch: string
+): Promise<string | undefined> {
+  const scope = { account_id: site.account_id, site_id: site.id }
+  const matches = (r: { result_branch: string | null; pr_branch: string | null }) =>
+    r.result_branch === branch || r.pr_branch === branch
+  const byResult = await netlify.listRunners({ ...scope, result_branch: branch, per_page: 10 })
+  const found = byResult.items.find(matches)
+  if (found) return found.id
+  // The list cannot filter by pull request branch: look among the newest runners.
+  const recent = await netlify.listRunners({ ...scope, per_page: 100 })
+  return recent.items.find(matches)?.id
+}
+
+/** The runner, if it is still there to follow up on (on this site, not archived). */
+async function usable(
+  netlify: NetlifyClient,
+  runnerId: string,
+  siteId: string
+): Promise<string | undefined> {
+  try {
+    const runner = await netlify.getRunner(runnerId)
+    if (runner.site_id !== siteId || normalizeState(runner.state) === 'archived') return undefined
+    return runner.id
+  } catch (err) {
+    if (err instanceof NetlifyApiError && err.status === 404) return undefined
+    throw err
+  }
+}
+
+type Triggered = Exclude<Trigger, { kind: 'skip' } | { kind: 'manual' }>
+
+interface Target {
+  agentRunnerId?: string
+  branch?: string
+  /** Set when the run must update the thread's pull request. */
+  pullRequest?: boolean
+}
+
+/** Where a triggered run goes: a follow-up on the thread's runner, or a new runner. */
+async function targetOf(
+  trigger: Triggered,
+  settings: Settings,
+  github: GitHubClient,
+  netlify: NetlifyClient
+): Promise<Target | { skip: string }> {
+  if (trigger.kind === 'issue-label' || settings.agentRunnerId) return {}
+  const site = await netlify.getSite(settings.siteId ?? '')
+  const marked = runnerFromComments(await github.issueComments(trigger.issueNumber))
+  const fromMarker = marked && (await usable(netlify, marked, site.id))
+  if (!trigger.isPullRequest) return fromMarker ? { agentRunnerId: fromMarker } : {}
+
+  const pull = await github.pullRequest(trigger.issueNumber)
+  const head = trigger.headBranch ?? pull.headRef
+  const runnerId = fromMarker ?? (await runnerOnBranch(netlify, site, head))
+  // A follow-up on the pull request's runner updates that same pull request.
+  if (runnerId) {
+    return {
+      agentRunnerId: runnerId,
+      pullRequest: settings.commitToBranch === undefined ? true : undefined
+    }
+  }
+  if (pull.headRepo && pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()) {
+    return {
+      skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo}); the agent works on the site's own repository, so it cannot start on that branch.`
+    }
+  }
+  return { branch: head }
+}
+
+/** Reads the event and decides what `run` does with it. */
+export async function planEventRun(
+  settings: Settings,
+  netlify: NetlifyClient,
+  redact: Redact,
+  now: () => number
+): Promise<EventPlan> {
+  const { github: gh } = settings
+  const { context } = await import('@actions/github')
+  const trigger = decideTrigger(context.eventName, context.payload, {
+    label: gh.label,
+    triggerPhrase: gh.triggerPhrase,
+    prompt: settings.prompt || undefined
+  })
+  if (trigger.kind === 'skip') return trigger
+  if (trigger.kind === 'manual') return { kind: 'run', settings, reporter: undefined }
+
+  const github = await createGitHubClient(gh.token, gh.repository)
+  const verdict = await mayStartRuns(trigger.actor, gh, github)
+  if (!verdict.allowed) {
+    if (gh.statusComment) {
+      await github
+        .createComment(trigger.issueNumber, renderRefusal(verdict.reason, gh.workflowRunUrl))
+        .catch((err: Error) =>
+          core.warning(`Could not reply on #${trigger.issueNumber}: ${err.message}`)
+        )
+    }
+    return { kind: 'skip', reason: verdict.reason }
+  }
+  if (trigger.kind === 'comment') {
+    // Seen: the commenter knows at once that the request was taken.
+    await github
+      .react(trigger.commentId, trigger.commentKind, 'eyes')
+      .catch((err: Error) => core.warning(`Could not react to the comment: ${err.message}`))
+  }
+
+  const target = await targetOf(trigger, settings, github, netlify)
+  if ('skip' in target) return { kind: 'skip', reason: target.skip }
+  const planned: Settings = {
+    ...settings,
+    prompt: trigger.prompt,
+    agentRunnerId: target.agentRunnerId ?? settings.agentRunnerId,
+    branch: target.agentRunnerId ? undefined : (target.branch ?? settings.branch),
+    pullRequest: target.pullRequest ?? settings.pullRequest
+  }
+  core.info(
+    planned.agentRunnerId
+      ? `Following up on agent runner ${planned.agentRunnerId}, the runner of #${trigger.issueNumber}.`
+      : `Starting a new agent runner for #${trigger.issueNumber}${planned.branch ? ` on ${planned.branch}` : ''}.`
+  )
+  const reporter = gh.statusComment
+    ? new StatusReporter({
+        github,
+        issueNumber: trigger.issueNumber,
+        workflowRunUrl: gh.workflowRunUrl,
+        prompt: trigger.prompt,
+        followUp: planned.agentRunnerId !== undefined,
+        redact,
+        now
+      })
+    : undefined
+  return { kind: 'run', settings: planned, reporter }
+}
