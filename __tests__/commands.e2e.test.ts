@@ -165,6 +165,16 @@ describe('command: diff', () => {
     expect(cumulative.summary).toContain(`The cumulative diff of session ${second}`)
   })
 
+  it('a session the runner does not have is an error, not an empty diff', async () => {
+    const { runnerId } = await makeRunner()
+    const run = await runAction({
+      inputs: inputs('diff', { 'agent-runner-id': runnerId, 'session-id': 'typo' })
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run.log)[0]).toMatch(/Session typo of agent runner .* was not found/)
+    expect(run.summary).toContain('Netlify agent step failed (`command: diff`)')
+  })
+
   it('no diff is not an error: has-changes is false', async () => {
     fake().setScenario({ noChanges: true })
     const { runnerId } = await makeRunner()
@@ -237,6 +247,36 @@ describe('command: revert', () => {
     expect(errorLines(run.log)[0]).toMatch(
       /Netlify cannot revert agent runner .* a runner cannot go back to its first session.*\(Netlify said: Cannot revert to the first session\)/
     )
+  })
+})
+
+describe('documented refusals become sentences', () => {
+  it('revert to a session the runner does not have (404)', async () => {
+    const { runnerId } = await makeRunner()
+    const run = await runAction({
+      inputs: inputs('revert', { 'agent-runner-id': runnerId, 'session-id': 'nope' })
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run.log)[0]).toMatch(/Session nope of agent runner .* was not found/)
+  })
+
+  it('a pull request while a session runs (409)', async () => {
+    const { runnerId } = await makeRunner()
+    fake().setScenario({ sessionMs: 60_000 })
+    await api('POST', `/agent_runners/${runnerId}/sessions`, { prompt: 'Busy' })
+    const run = await runAction({ inputs: inputs('pull-request', { 'agent-runner-id': runnerId }) })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run.log)[0]).toMatch(/Netlify refused the pull request: the runner is busy/)
+    await api('DELETE', `/agent_runners/${runnerId}`)
+  })
+
+  it('status of a session the runner does not have (404)', async () => {
+    const { runnerId } = await makeRunner()
+    const run = await runAction({
+      inputs: inputs('status', { 'agent-runner-id': runnerId, 'session-id': 'gone' })
+    })
+    expect(run.exitCode).toBe(1)
+    expect(errorLines(run.log)[0]).toMatch(/Session gone of agent runner .* was not found/)
   })
 })
 

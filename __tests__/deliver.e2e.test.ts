@@ -80,6 +80,15 @@ describe('pull-request: true', () => {
     expect(run.outputs['pull-request-operation']).toBe('none')
   })
 
+  it('a delivery Netlify could not make fails the step even with fail-on-error: false', async () => {
+    fake().setScenario({ prError: 'Branch protection' })
+    const run = await runAction({
+      inputs: inputs({ 'pull-request': 'true', 'fail-on-error': 'false' })
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('failure')
+  })
+
   it('no changes: nothing to deliver, said in the log and the summary, and no request', async () => {
     fake().setScenario({ noChanges: true })
     const before = posts('/pull_request').length
@@ -165,7 +174,12 @@ describe('delivery inputs are checked before anything is sent', () => {
       /Inputs `pull-request` and `commit-to-branch` were both given/
     ],
     ['a bad branch name', { 'commit-to-branch': 'a..b' }, /not a valid branch name/],
-    ['a non-boolean pull-request', { 'pull-request': 'yes' }, /Input `pull-request` must be true/]
+    ['a non-boolean pull-request', { 'pull-request': 'yes' }, /Input `pull-request` must be true/],
+    [
+      'a delivery from a step that does not wait',
+      { 'pull-request': 'true', wait: 'false' },
+      /Input `wait` is false, but `pull-request` delivers the changes once the session is done/
+    ]
   ])('%s', async (_name, extra, message) => {
     const before = fake().requests.length
     const run = await runAction({ inputs: inputs(extra) })

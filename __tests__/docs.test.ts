@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readActionYml, ROOT } from '../__fixtures__/actions-runner.js'
 import { withTables } from '../scripts/readme-tables.js'
+import { COMMANDS } from '../src/settings.js'
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 
@@ -62,6 +63,11 @@ describe('README and action.yml', () => {
         expect.stringMatching(/^(true|false)$/)
       ])
     }
+  })
+
+  it('show an example step for every command', () => {
+    const missing = COMMANDS.filter(c => c !== 'run' && !readme.includes(`    command: ${c}\n`))
+    expect(missing).toEqual([])
   })
 
   it('run the main and post bundles on node24', () => {

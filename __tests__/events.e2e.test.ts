@@ -277,6 +277,34 @@ describe('comments', () => {
   })
 })
 
+describe('inputs that shape a new runner', () => {
+  it('mode ask on an issue that has a runner starts a new runner, not a follow-up', async () => {
+    const runnerId = await doneRunner()
+    const number = 6000 + Math.floor(Math.random() * 1000)
+    gh.addIssue({ number, title: 'A question', user: 'bob' })
+    gh.addComment({
+      issue_number: number,
+      body: formatMarker({ runnerId, sessionId: undefined }),
+      user: 'github-actions[bot]'
+    })
+    const comment = gh.addComment({
+      issue_number: number,
+      body: '@netlify which framework is this?',
+      user: 'alice'
+    })
+    const payload = event('issue-comment-issue.json')
+    payload.issue = { ...(payload.issue as object), number }
+    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const run = await runAction({
+      inputs: inputs({ mode: 'ask', 'status-comment': 'false' }),
+      github: context('issue_comment', payload)
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['agent-runner-id']).not.toBe(runnerId)
+    expect((creates().at(-1)!.body as { mode: string }).mode).toBe('ask')
+  })
+})
+
 describe('comments on pull requests', () => {
   it("found by its status comment, a follow-up updates the runner's pull request", async () => {
     const runnerId = await doneRunner('Fix the header')
@@ -334,6 +362,67 @@ describe('comments on pull requests', () => {
     })
     expect(run.exitCode).toBe(0)
     expect((creates().at(-1)!.body as { branch: string }).branch).toBe('feature/hand-made')
+  })
+})
+
+describe('pull requests from forks', () => {
+  it('are skipped with a reply, and no 👀 that would promise work', async () => {
+    const number = 7000 + Math.floor(Math.random() * 1000)
+    gh.addPull({
+      number,
+      head: { ref: 'patch-1', repo: 'mallory/site' },
+      title: 'From a fork',
+      user: 'alice'
+    })
+    const comment = gh.addComment({ issue_number: number, body: '@netlify fix', user: 'alice' })
+    const payload = event('issue-comment-pr.json')
+    payload.issue = { ...(payload.issue as object), number }
+    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const before = creates().length
+    const run = await runAction({ inputs: inputs(), github: context('issue_comment', payload) })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(run.outputs['skip-reason']).toMatch(/comes from a fork \(mallory\/site\)/)
+    expect(creates().length).toBe(before)
+    expect(gh.reactions(comment.id)).toEqual([])
+    expect(latestBotComment(number).body).toContain('comes from a fork')
+  })
+})
+
+describe('with a personal access token as github-token', () => {
+  it("the action's own comments are the token user's, and follow-ups find their runner", async () => {
+    const pat = await startFakeGitHub({
+      token: 'ghp_personal',
+      owner: 'octo',
+      repo: 'site',
+      botLogin: 'octo-maintainer',
+      permissions: { alice: 'write', 'octo-maintainer': 'admin' },
+      issues: [{ number: 12, title: 'Header', user: 'bob' }]
+    })
+    try {
+      const runnerId = await doneRunner()
+      pat.addComment({
+        issue_number: 12,
+        body: formatMarker({ runnerId, sessionId: undefined }),
+        user: 'octo-maintainer'
+      })
+      const comment = pat.addComment({ issue_number: 12, body: '@netlify go', user: 'alice' })
+      const payload = event('issue-comment-issue.json')
+      payload.comment = { ...(payload.comment as object), id: comment.id }
+      const run = await runAction({
+        inputs: inputs(),
+        github: {
+          eventName: 'issue_comment',
+          event: payload,
+          apiUrl: pat.url,
+          token: 'ghp_personal'
+        }
+      })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs['agent-runner-id']).toBe(runnerId)
+    } finally {
+      await pat.close()
+    }
   })
 })
 

@@ -173,6 +173,19 @@ describe('authentication and the shape of every answer', () => {
   })
 })
 
+describe('the token user', () => {
+  it('an installation token is no user: GET /user is refused, as GitHub does', async () => {
+    const res = await call('/user')
+    expect(res.status).toBe(403)
+  })
+
+  it("a personal access token's user is named", async () => {
+    await fake.close()
+    fake = await startFakeGitHub({ ...BASE_OPTIONS, botLogin: 'octo-maintainer' })
+    expect((await json<{ login: string }>('/user')).login).toBe('octo-maintainer')
+  })
+})
+
 describe('collaborator permissions', () => {
   const permission = (login: string, status = 200) =>
     json<RepositoryPermission>(repo(`/collaborators/${login}/permission`), {}, status)

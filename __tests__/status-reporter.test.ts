@@ -9,6 +9,7 @@ function thread() {
   const comments: Comment[] = []
   const writes: string[] = []
   const github: GitHubClient = {
+    identity: async () => undefined,
     permission: async () => 'write',
     issueComments: async () => comments.map(c => ({ ...c })),
     createComment: async (_issue, body) => {
@@ -49,7 +50,8 @@ function reporterOn(t: ReturnType<typeof thread>, now: () => number = () => 0): 
     prompt: 'Fix it',
     followUp: false,
     redact: text => text,
-    now
+    now,
+    isOwn: c => c.authorIsBot
   })
 }
 

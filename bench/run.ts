@@ -20,6 +20,7 @@ import {
   type FakeNetlify,
   type Scenario
 } from '../__fixtures__/fake-netlify/index.js'
+import { startFakeGitHub } from '../__fixtures__/fake-github/index.js'
 import { simulateSchedule } from '../src/wait.js'
 
 const quick = process.argv.includes('--quick')
@@ -50,7 +51,11 @@ const fmt = (n: number | undefined, digits = 0): string =>
 const verdict = (ok: boolean): string => (ok ? 'met' : '**missed**')
 
 /** Runs dist/main once as the runner would, timing it and reading its peak RSS. */
-async function measure(fake: FakeNetlify, inputs: Record<string, string>): Promise<Measured> {
+async function measure(
+  fake: FakeNetlify,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {}
+): Promise<Measured> {
   const dir = makeStepDir()
   const rssFile = join(dir, 'max-rss')
   const files = {
@@ -79,6 +84,7 @@ async function measure(fake: FakeNetlify, inputs: Record<string, string>): Promi
   }
   const all = { 'netlify-auth-token': TOKEN, 'site-id': SITE, 'api-url': fake.url, ...inputs }
   for (const [name, value] of Object.entries(all)) env[`INPUT_${name.toUpperCase()}`] = value
+  Object.assign(env, extraEnv)
 
   const before = fake.requests.length
   const started = Date.now()
@@ -123,6 +129,58 @@ async function coldStart(fake: FakeNetlify, runs: number): Promise<string> {
     `| peak RSS | ${fmt(rss, 1)} MiB | 80 MiB | ${verdict(rss < 80)} |`,
     ''
   ].join('\n')
+}
+
+/**
+ * The label and comment paths load @actions/github and ask GitHub who the actor is before the run
+ * starts: measured against the fake GitHub API, beside an event that is skipped.
+ */
+async function eventStart(fake: FakeNetlify, runs: number): Promise<string> {
+  fake.setScenario({ sessionMs: 600_000 })
+  const gh = await startFakeGitHub({
+    token: 'bench-gh-token',
+    owner: 'octo',
+    repo: 'site',
+    permissions: { alice: 'write' },
+    issues: [{ number: 12, title: 'Bench issue', user: 'bob' }]
+  })
+  const events = join(ROOT, '__fixtures__', 'events')
+  const env = (file: string): Record<string, string> => ({
+    GITHUB_EVENT_NAME: 'issues',
+    GITHUB_EVENT_PATH: join(events, file),
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: 'octo/site',
+    'INPUT_GITHUB-TOKEN': 'bench-gh-token'
+  })
+  try {
+    const labeled: Measured[] = []
+    const skipped: Measured[] = []
+    await measure(fake, { prompt: '', wait: 'false' }, env('issues-labeled.json'))
+    for (let i = 0; i < runs; i++) {
+      labeled.push(await measure(fake, { prompt: '', wait: 'false' }, env('issues-labeled.json')))
+      skipped.push(await measure(fake, { prompt: '' }, env('issues-labeled-bug.json')))
+    }
+    if ([...labeled, ...skipped].some(s => s.exitCode !== 0)) {
+      throw new Error('an event run failed')
+    }
+    const first = median(labeled.map(s => s.firstRequestMs ?? NaN))
+    const skip = median(skipped.map(s => s.wallMs))
+    const rss = median(labeled.map(s => s.peakRssMiB))
+    return [
+      `### Event paths (\`issues\` \`labeled\`, against the fake GitHub API too; median of ${runs} runs)`,
+      '',
+      "A labeled issue loads @actions/github (about 1 MB of Octokit, only on these events), checks the actor's permission and reads the thread before its first request to Netlify; an event that asks for nothing reads the payload and exits.",
+      '',
+      '| measure | result | target | |',
+      '|---|--:|--:|---|',
+      `| labeled: process start to first Netlify request | ${fmt(first)} ms | | |`,
+      `| labeled: peak RSS | ${fmt(rss, 1)} MiB | 80 MiB | ${verdict(rss < 80)} |`,
+      `| skipped (another label): whole run | ${fmt(skip)} ms | 300 ms | ${verdict(skip <= 300)} |`,
+      ''
+    ].join('\n')
+  } finally {
+    await gh.close()
+  }
 }
 
 async function polling(fake: FakeNetlify, realLengths: number[]): Promise<string> {
@@ -270,6 +328,7 @@ try {
       ? [await load(fake, 50, 200)]
       : [
           await coldStart(fake, quick ? 5 : 15),
+          await eventStart(fake, quick ? 3 : 9),
           await polling(fake, quick ? [5_000] : [5_000, 60_000]),
           await bigDiffs(fake, quick ? [1, 10] : [1, 10, 100]),
           ...(quick ? [] : [await load(fake, 50, 200)])

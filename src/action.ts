@@ -2,12 +2,11 @@
 // single setFailed, with secrets redacted.
 import { setTimeout as delay } from 'node:timers/promises'
 import { COMMAND_HANDLERS } from './commands/index.js'
-import type { RunObserver } from './github/status-reporter.js'
 import { DeliveryError } from './deliver.js'
 import { NetlifyClient } from './netlify/client.js'
 import { redactor, type Redact } from './redact.js'
-import { setOutcome, setSkipOutputs } from './report/outputs.js'
-import { renderCommandSummary, writeSummary } from './report/summary.js'
+import { setOutcome } from './report/outputs.js'
+import { escapeHtml, renderCommandSummary, writeSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
 import { actionsSource, getSettings, type Settings } from './settings.js'
 import * as core from './workflow-commands.js'
@@ -41,29 +40,26 @@ function onCancellation(): AbortSignal {
   return cancel.signal
 }
 
-/** An event that did not ask for a run: said, with no request to Netlify, and the step passes. */
-function reportSkipped(reason: string, settings: Settings): void {
-  core.info(`Skipped: ${reason}`)
-  setSkipOutputs(reason)
-  if (settings.jobSummary) {
-    writeSummary(
-      renderCommandSummary({
-        heading: '⏭️ Netlify agent run skipped',
-        links: [],
-        rows: [],
-        body: `${reason}\n`
-      })
-    )
-  }
+/** A step that failed before it had a report still says so in the job summary. */
+function summarizeFailure(message: string, settings: Settings | undefined): void {
+  if (!settings?.jobSummary) return
+  writeSummary(
+    renderCommandSummary({
+      heading: `❌ Netlify agent step failed (\`command: ${settings.command}\`)`,
+      links: [],
+      rows: [],
+      body: `> [!CAUTION]\n> ${escapeHtml(message).replace(/\n/g, '\n> ')}\n`
+    })
+  )
 }
 
 export async function run(): Promise<void> {
   let redact: Redact = text => text
-  let observer: RunObserver | undefined
+  let settings: Settings | undefined
   const cancelled = onCancellation()
   try {
     const parsed = getSettings(actionsSource(process.env, secret => core.setSecret(secret)))
-    let { settings } = parsed
+    settings = parsed.settings
     const { warnings } = parsed
     redact = redactor([settings.token, settings.github.token])
     for (const warning of warnings) core.warning(warning)
@@ -87,27 +83,15 @@ export async function run(): Promise<void> {
       backoff: { baseMs: 200, capMs: 1_000 }
     })
     try {
-      if (settings.github.gatedEvent !== undefined) {
-        core.startGroup(`Reading the ${settings.github.gatedEvent} event`)
-        const { planEventRun } = await import('./github/trigger.js')
-        const plan = await planEventRun(settings, client, redact, Date.now).finally(core.endGroup)
-        if (plan.kind === 'skip') {
-          reportSkipped(redact(plan.reason), settings)
-          return
-        }
-        settings = plan.settings
-        observer = plan.reporter
-      }
       const report = await COMMAND_HANDLERS[settings.command](settings, {
         client,
         stopClient,
         cancelled,
         redact,
         now: Date.now,
-        sleep,
-        observer
+        sleep
       })
-      if (report.failure && failsStep(report.outcome, settings.failOnError))
+      if (report.failure && (report.failsStep || failsStep(report.outcome, settings.failOnError)))
         core.setFailed(redact(report.failure))
       else if (report.failure) core.warning(redact(report.failure))
     } finally {
@@ -123,7 +107,7 @@ export async function run(): Promise<void> {
           : 'failure'
     )
     const message = redact(err instanceof Error ? err.message : String(err))
-    await observer?.failed(message)
+    summarizeFailure(message, settings)
     core.setFailed(message)
   }
 }

@@ -130,10 +130,12 @@ export async function removeUploads(
 
 /**
  * Uploads the files and returns their keys. If one fails, those already uploaded are removed
- * before the error is thrown, so nothing is left behind on Netlify.
+ * (with `cleanupClient`, which outlives a cancellation) before the error is thrown, so nothing is
+ * left behind on Netlify.
  */
 export async function uploadAttachments(
   client: NetlifyClient,
+  cleanupClient: NetlifyClient,
   accountId: string,
   files: Attachment[]
 ): Promise<string[]> {
@@ -150,7 +152,7 @@ export async function uploadAttachments(
       keys.push(file_key)
       core.info(`Attached ${file.name} (${file.size} bytes).`)
     } catch (err) {
-      if (keys.length > 0) await removeUploads(client, accountId, keys)
+      if (keys.length > 0) await removeUploads(cleanupClient, accountId, keys)
       const removed =
         keys.length === 0
           ? ''

@@ -488,6 +488,14 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
       'Inputs `pull-request` and `commit-to-branch` were both given: the changes go either into a pull request or onto a branch; choose one.'
     )
   }
+  const wait = parseBoolean('wait', source.input('wait'), true)
+  const followsSession = command === 'run' || command === 'rebase' || command === 'redeploy'
+  if (!wait && followsSession && (pullRequest || commitToBranch !== undefined)) {
+    throw new InputError(
+      'wait',
+      `Input \`wait\` is false, but \`${pullRequest ? 'pull-request' : 'commit-to-branch'}\` delivers the changes once the session is done, which a step that does not wait never sees. Remove one of them (\`command: ${pullRequest ? 'pull-request' : 'commit'}\` delivers later).`
+    )
+  }
   const cumulative = parseBoolean('cumulative', source.input('cumulative'), false)
   const sessionId = optional(source.input('session-id'))
   if (cumulative && sessionId === undefined) {
@@ -533,7 +541,7 @@ export function getSettings(source: SettingsSource = actionsSource()): ParsedSet
     files: lines(source.input('files')),
     workspace,
     list,
-    wait: parseBoolean('wait', source.input('wait'), true),
+    wait,
     timeoutMs:
       parsePositiveNumber('timeout-minutes', source.input('timeout-minutes'), 60, 'minutes') *
       60_000,

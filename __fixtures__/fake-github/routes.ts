@@ -250,7 +250,21 @@ const pullRoutes: ApiRoute[] = [
   })
 ]
 
+/**
+ * The token's own user. An installation token (GITHUB_TOKEN, a GitHub App's) is not a user, and
+ * GitHub refuses it here; a personal access token gets its user.
+ */
+const userRoutes: ApiRoute[] = [
+  route('GET', '/user', ctx => {
+    if (ctx.actor.endsWith('[bot]')) {
+      throw new GitHubError(403, 'Resource not accessible by integration')
+    }
+    return json(ctx.views.user(ctx.actor))
+  })
+]
+
 const apiRoutes: ApiRoute[] = [
+  ...userRoutes,
   ...repositoryRoutes,
   ...issueCommentRoutes,
   ...issueRoutes,
@@ -262,10 +276,12 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 /** Answers an API request; unknown routes and other repositories get 404 {"message":"Not Found"}. */
 export function dispatch(ctx: RequestContext, method: string): Reply {
   const match = matchRoute(apiRoutes, method, ctx.url.pathname)
+  // Routes outside /repos/{owner}/{repo} (GET /user) name no repository.
   const sameRepo =
     match !== null &&
-    match.params.owner?.toLowerCase() === ctx.owner.toLowerCase() &&
-    match.params.repo?.toLowerCase() === ctx.repo.toLowerCase()
+    (match.params.owner === undefined ||
+      (match.params.owner.toLowerCase() === ctx.owner.toLowerCase() &&
+        match.params.repo?.toLowerCase() === ctx.repo.toLowerCase()))
   if (!match || !sameRepo) return errorReply(404, 'Not Found')
   if (!READ_METHODS.has(method) && ctx.tokenAccess === 'read') {
     return errorReply(403, 'Resource not accessible by integration')

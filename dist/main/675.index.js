@@ -28,6 +28,14 @@ async function createGitHubClient(token, repository, options = {}) {
     const [owner = '', repo = ''] = repository.split('/');
     const base = { owner, repo };
     return {
+        async identity() {
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch {
+                return undefined;
+            }
+        },
         async permission(login) {
             try {
                 const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
@@ -96,6 +104,15 @@ async function createGitHubClient(token, repository, options = {}) {
             };
         }
     };
+}
+/**
+ * Which comments are this action's own: those by the token's user, or, for an installation
+ * token (whose user GitHub does not name), those by a bot. A marker in anyone else's comment is
+ * not believed.
+ */
+async function ownCommentTest(github) {
+    const login = (await github.identity())?.toLowerCase();
+    return comment => login === undefined ? comment.authorIsBot : comment.authorLogin.toLowerCase() === login;
 }
 
 ;// CONCATENATED MODULE: ./src/github/untrusted.ts
@@ -1896,7 +1913,7 @@ class StatusReporter {
             return undefined;
         const comments = await this.thread.github.issueComments(this.thread.issueNumber);
         return comments.find(c => {
-            const ids = c.authorIsBot ? parseMarker(c.body) : undefined;
+            const ids = this.thread.isOwn(c) ? parseMarker(c.body) : undefined;
             return ids?.runnerId === runnerId && ids.sessionId === sessionId;
         })?.id;
     }
@@ -1912,10 +1929,10 @@ class StatusReporter {
 
 
 /** The runner named by the newest status comment this action left on the thread. */
-function runnerFromComments(comments) {
+function runnerFromComments(comments, isOwn) {
     for (const comment of [...comments].reverse()) {
-        // Anyone can paste a marker; only the bot's own comments are believed.
-        if (!comment.authorIsBot)
+        // Anyone can paste a marker; only the action's own comments are believed.
+        if (!isOwn(comment))
             continue;
         const ids = parseMarker(comment.body);
         if (ids)
@@ -1950,23 +1967,32 @@ async function usable(netlify, runnerId, siteId) {
     }
 }
 /** Where a triggered run goes: a follow-up on the thread's runner, or a new runner. */
-async function targetOf(trigger, settings, github, netlify) {
+async function targetOf(trigger, settings, github, netlify, isOwn) {
+    // Inputs that shape a new runner (`mode: ask`, a deploy, a parent) ask for one: a follow-up
+    // would drop them.
+    const newRunner = settings.mode !== 'normal' ||
+        settings.deployId !== undefined ||
+        settings.parentAgentRunnerId !== undefined;
     if (trigger.kind === 'issue-label' || settings.agentRunnerId)
         return {};
     const site = await netlify.getSite(settings.siteId ?? '');
-    const marked = runnerFromComments(await github.issueComments(trigger.issueNumber));
-    const fromMarker = marked && (await usable(netlify, marked, site.id));
+    const find = async (lookup) => {
+        if (newRunner)
+            return undefined;
+        const runnerId = await lookup();
+        return runnerId && (await usable(netlify, runnerId, site.id));
+    };
+    const comments = await github.issueComments(trigger.issueNumber);
+    const fromMarker = await find(async () => runnerFromComments(comments, isOwn));
     if (!trigger.isPullRequest)
         return fromMarker ? { agentRunnerId: fromMarker } : {};
     const pull = await github.pullRequest(trigger.issueNumber);
     const head = trigger.headBranch ?? pull.headRef;
-    const runnerId = fromMarker ?? (await runnerOnBranch(netlify, site, head));
-    // A follow-up on the pull request's runner updates that same pull request.
+    const runnerId = fromMarker ?? (await find(() => runnerOnBranch(netlify, site, head)));
+    // A follow-up on the pull request's runner updates that same pull request (once it is done).
     if (runnerId) {
-        return {
-            agentRunnerId: runnerId,
-            pullRequest: settings.commitToBranch === undefined ? true : undefined
-        };
+        const deliver = settings.wait && settings.commitToBranch === undefined;
+        return { agentRunnerId: runnerId, pullRequest: deliver ? true : undefined };
     }
     if (pull.headRepo && pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()) {
         return {
@@ -1974,6 +2000,14 @@ async function targetOf(trigger, settings, github, netlify) {
         };
     }
     return { branch: head };
+}
+/** A short reply on the thread, when status comments are on, saying why nothing started. */
+async function reply(github, statusComment, issueNumber, reason, workflowRunUrl) {
+    if (!statusComment)
+        return;
+    await github
+        .createComment(issueNumber, renderRefusal(reason, workflowRunUrl))
+        .catch((err) => workflow_commands/* warning */.$e(`Could not reply on #${issueNumber}: ${err.message}`));
 }
 /** Reads the event and decides what `run` does with it. */
 async function planEventRun(settings, netlify, redact, now) {
@@ -1991,12 +2025,14 @@ async function planEventRun(settings, netlify, redact, now) {
     const github = await createGitHubClient(gh.token, gh.repository);
     const verdict = await mayStartRuns(trigger.actor, gh, github);
     if (!verdict.allowed) {
-        if (gh.statusComment) {
-            await github
-                .createComment(trigger.issueNumber, renderRefusal(verdict.reason, gh.workflowRunUrl))
-                .catch((err) => workflow_commands/* warning */.$e(`Could not reply on #${trigger.issueNumber}: ${err.message}`));
-        }
+        await reply(github, gh.statusComment, trigger.issueNumber, verdict.reason, gh.workflowRunUrl);
         return { kind: 'skip', reason: verdict.reason };
+    }
+    const isOwn = await ownCommentTest(github);
+    const target = await targetOf(trigger, settings, github, netlify, isOwn);
+    if ('skip' in target) {
+        await reply(github, gh.statusComment, trigger.issueNumber, target.skip, gh.workflowRunUrl);
+        return { kind: 'skip', reason: target.skip };
     }
     if (trigger.kind === 'comment') {
         // Seen: the commenter knows at once that the request was taken.
@@ -2004,9 +2040,6 @@ async function planEventRun(settings, netlify, redact, now) {
             .react(trigger.commentId, trigger.commentKind, 'eyes')
             .catch((err) => workflow_commands/* warning */.$e(`Could not react to the comment: ${err.message}`));
     }
-    const target = await targetOf(trigger, settings, github, netlify);
-    if ('skip' in target)
-        return { kind: 'skip', reason: target.skip };
     const planned = {
         ...settings,
         prompt: trigger.prompt,
@@ -2025,7 +2058,8 @@ async function planEventRun(settings, netlify, redact, now) {
             prompt: trigger.prompt,
             followUp: planned.agentRunnerId !== undefined,
             redact,
-            now
+            now,
+            isOwn
         })
         : undefined;
     return { kind: 'run', settings: planned, reporter };

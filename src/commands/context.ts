@@ -25,6 +25,8 @@ export interface CommandResult {
   outcome: Outcome
   /** Why it failed, when it did, in words for the user. */
   failure: string | undefined
+  /** Fails the step whatever `fail-on-error` says (a delivery Netlify refused). */
+  failsStep?: boolean
 }
 
 export type Command = (settings: Settings, deps: CommandDeps) => Promise<CommandResult>

@@ -23,6 +23,8 @@ export async function diffCommand(settings: Settings, deps: CommandDeps): Promis
   try {
     const { site } = await openRunner(settings, client, runnerId)
     url = runnerUrl(site.name, runnerId)
+    // A session that does not exist must not read as one without changes (both are 404s below).
+    if (sessionId) await client.getSession(runnerId, sessionId)
     const dir = join(settings.tempDir, 'netlify-agent-runners', runnerId)
     mkdirSync(dir, { recursive: true })
     const file = join(

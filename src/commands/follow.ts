@@ -25,11 +25,14 @@ export const STOP_CONFIRM_MS = 30_000
  */
 const CANCEL_CONFIRM_MS = 3_000
 
-export /**
+/** The longest the status comment may hold up the run, at its start and at its end. */
+const OBSERVER_MS = 15_000
+
+/**
  * Stops a session and waits up to `confirmMs` to see it stopped. Once Netlify has accepted the stop,
  * the session's fate is settled: the post step need not stop it again.
  */
-async function stopAndConfirm(
+export async function stopAndConfirm(
   runnerId: string,
   session: AgentRunnerSession,
   deps: CommandDeps,
@@ -131,15 +134,19 @@ export async function followSession(
   setStartOutputs({ runnerId, sessionId: options.session.id, runnerUrl: url })
   core.info(`Agent runner ${runnerId}, session ${options.session.id}`)
   core.info(`Follow it on Netlify: ${url}`)
-  await deps.observer?.started({ runnerId, session: options.session, runnerUrl: url })
+  // The wait and the delivery share `timeout-minutes`, which starts now.
+  const deadline = deps.now() + settings.timeoutMs
+  if (deps.observer) {
+    // GitHub being slow must not keep the session unwatched.
+    const started = deps.observer.started({ runnerId, session: options.session, runnerUrl: url })
+    await withTimeout(started, OBSERVER_MS)
+  }
 
   let session = options.session
   let outcome: RunReport['outcome'] = 'started'
   let runner: AgentRunner | undefined
   let diff: DiffFiles | undefined
   let ending: Ending = 'finished'
-  // The wait and the delivery share `timeout-minutes`.
-  const deadline = deps.now() + settings.timeoutMs
 
   if (!settings.wait) {
     // Left running on purpose: the post step must not stop it.
@@ -223,6 +230,7 @@ export async function followSession(
 
   let failure = failureOf(outcome, ending, session, settings.timeoutMs)
   let delivery: Delivery | undefined
+  let deliveryFailed = false
   if (outcome === 'success' && (settings.pullRequest || settings.commitToBranch !== undefined)) {
     try {
       delivery = await deliver(settings, deps, runnerId, diff, deadline)
@@ -236,6 +244,9 @@ export async function followSession(
       failure = deps.cancelled.aborted
         ? `The workflow was cancelled while the changes were being delivered: ${(err as Error).message}`
         : (err as Error).message
+      // The agent's work is done, but what was asked of the step is not: `fail-on-error` is about
+      // the session, not this.
+      deliveryFailed = true
     }
   }
 
@@ -248,13 +259,14 @@ export async function followSession(
     followUp: options.followUp,
     diff,
     delivery,
-    failure
+    failure,
+    failsStep: deliveryFailed
   }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
   if (deps.observer) {
     // After a cancellation the runner allows seconds: the comment gets what is left of them.
-    await withTimeout(deps.observer.finished(report), deps.cancelled.aborted ? 2_000 : 30_000)
+    await withTimeout(deps.observer.finished(report), deps.cancelled.aborted ? 2_000 : OBSERVER_MS)
   }
   return report
 }

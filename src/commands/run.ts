@@ -22,7 +22,9 @@ import {
   startRunner,
   type StartedRun
 } from '../start.js'
-import type { CommandDeps } from './context.js'
+import { setSkipOutputs } from '../report/outputs.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 import { followSession } from './follow.js'
 
 /** A start cut short by cancellation is looked for at once, and again this much later. */
@@ -122,19 +124,64 @@ async function stopInterruptedStart(
   }
 }
 
-export async function runCommand(settings: Settings, deps: CommandDeps): Promise<RunReport> {
-  const { client } = deps
-  // Files are found and checked before any request.
+export async function runCommand(settings: Settings, deps: CommandDeps): Promise<CommandResult> {
+  // Files are found and checked before any request, to GitHub or to Netlify.
   const attachments = await resolveAttachments(settings.files, settings.workspace)
+  if (settings.github.gatedEvent === undefined) return startAndFollow(settings, deps, attachments)
+
+  core.startGroup(`Reading the ${settings.github.gatedEvent} event`)
+  // Loaded only on these events: it brings in Octokit.
+  const { planEventRun } = await import('../github/trigger.js')
+  const plan = await planEventRun(settings, deps.client, deps.redact, deps.now).finally(() =>
+    core.endGroup()
+  )
+  if (plan.kind === 'skip') return reportSkipped(deps.redact(plan.reason), settings)
+  const observer = plan.reporter
+  try {
+    return await startAndFollow(plan.settings, { ...deps, observer }, attachments)
+  } catch (err) {
+    await observer?.failed(deps.redact(err instanceof Error ? err.message : String(err)))
+    throw err
+  }
+}
+
+/** An event that did not ask for a run: said, with no request to Netlify, and the step passes. */
+function reportSkipped(reason: string, settings: Settings): CommandResult {
+  core.info(`Skipped: ${reason}`)
+  setSkipOutputs(reason)
+  if (settings.jobSummary) {
+    writeSummary(
+      renderCommandSummary({
+        heading: '⏭️ Netlify agent run skipped',
+        links: [],
+        rows: [],
+        body: `${reason}\n`
+      })
+    )
+  }
+  return { outcome: 'skipped', failure: undefined }
+}
+
+async function startAndFollow(
+  settings: Settings,
+  deps: CommandDeps,
+  attachments: Attachment[]
+): Promise<RunReport> {
+  const { client } = deps
   core.startGroup(settings.agentRunnerId ? 'Starting a follow-up session' : 'Starting an agent run')
   let site: Site
   let started: StartedRun
   try {
-    site = await client.getSite(settings.siteId ?? '')
+    let base: string | null | undefined
+    if (settings.agentRunnerId) {
+      const opened = await openRunner(settings, client, settings.agentRunnerId)
+      site = opened.site
+      base = opened.runner.branch
+    } else {
+      site = await client.getSite(settings.siteId ?? '')
+      base = settings.branch ?? site.build_settings?.repo_branch
+    }
     core.info(`Site: ${site.name} (${site.id})`)
-    const base = settings.agentRunnerId
-      ? settings.commitToBranch && (await client.getRunner(settings.agentRunnerId)).branch
-      : (settings.branch ?? site.build_settings?.repo_branch)
     checkCommitBranch(settings.commitToBranch, base)
     const plan = planStart(settings)
     const startedAt = deps.now()
@@ -169,7 +216,7 @@ function attachmentUploader(site: Site, files: Attachment[], deps: CommandDeps) 
   let uploaded: Promise<string[]> | undefined
   return {
     keys: (): Promise<string[]> =>
-      (uploaded ??= uploadAttachments(deps.client, site.account_id, files)),
+      (uploaded ??= uploadAttachments(deps.client, deps.stopClient, site.account_id, files)),
     async discardUnless(err: unknown): Promise<void> {
       if (uploaded === undefined || answerWasLost(err)) return
       const keys = await uploaded.catch(() => [])

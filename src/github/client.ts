@@ -21,6 +21,11 @@ export interface PullRequestInfo {
 }
 
 export interface GitHubClient {
+  /**
+   * The login the token acts as, when GitHub says (a personal access token); undefined for an
+   * installation token (GITHUB_TOKEN, a GitHub App's), whose comments are a bot's.
+   */
+  identity(): Promise<string | undefined>
   /** The login's role on the repository; 'none' for someone GitHub does not know there. */
   permission(login: string): Promise<Permission>
   issueComments(issueNumber: number): Promise<Comment[]>
@@ -46,6 +51,13 @@ export async function createGitHubClient(
   const [owner = '', repo = ''] = repository.split('/')
   const base = { owner, repo }
   return {
+    async identity() {
+      try {
+        return (await octokit.rest.users.getAuthenticated()).data.login
+      } catch {
+        return undefined
+      }
+    },
     async permission(login) {
       try {
         const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
@@ -113,4 +125,15 @@ export async function createGitHubClient(
       }
     }
   }
+}
+
+/**
+ * Which comments are this action's own: those by the token's user, or, for an installation
+ * token (whose user GitHub does not name), those by a bot. A marker in anyone else's comment is
+ * not believed.
+ */
+export async function ownCommentTest(github: GitHubClient): Promise<(comment: Comment) => boolean> {
+  const login = (await github.identity())?.toLowerCase()
+  return comment =>
+    login === undefined ? comment.authorIsBot : comment.authorLogin.toLowerCase() === login
 }

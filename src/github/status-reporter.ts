@@ -5,7 +5,7 @@ import type { AgentRunnerSession } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { RunReport } from '../report/run-report.js'
 import * as core from '../workflow-commands.js'
-import type { GitHubClient } from './client.js'
+import type { Comment, GitHubClient } from './client.js'
 import { parseMarker, renderStatusComment, type StatusView } from './status-comment.js'
 
 /** GitHub is asked to update the comment at most this often while the agent works. */
@@ -30,6 +30,8 @@ export interface StatusThread {
   followUp: boolean
   redact: Redact
   now: () => number
+  /** Whether a comment is this action's own (./client.ts ownCommentTest). */
+  isOwn: (comment: Comment) => boolean
 }
 
 type StatusOutcome = NonNullable<StatusView['outcome']>
@@ -143,7 +145,7 @@ export class StatusReporter implements RunObserver {
     if (runnerId === undefined) return undefined
     const comments = await this.thread.github.issueComments(this.thread.issueNumber)
     return comments.find(c => {
-      const ids = c.authorIsBot ? parseMarker(c.body) : undefined
+      const ids = this.thread.isOwn(c) ? parseMarker(c.body) : undefined
       return ids?.runnerId === runnerId && ids.sessionId === sessionId
     })?.id
   }

@@ -8,7 +8,7 @@ import { normalizeState } from '../netlify/states.js'
 import type { Redact } from '../redact.js'
 import type { Settings } from '../settings.js'
 import * as core from '../workflow-commands.js'
-import { createGitHubClient, type GitHubClient } from './client.js'
+import { createGitHubClient, ownCommentTest, type Comment, type GitHubClient } from './client.js'
 import { decideTrigger, type Trigger } from './event.js'
 import { mayStartRuns } from './permissions.js'
 import { parseMarker, renderRefusal } from './status-comment.js'
@@ -20,11 +20,12 @@ export type EventPlan =
 
 /** The runner named by the newest status comment this action left on the thread. */
 function runnerFromComments(
-  comments: Awaited<ReturnType<GitHubClient['issueComments']>>
+  comments: Comment[],
+  isOwn: (comment: Comment) => boolean
 ): string | undefined {
   for (const comment of [...comments].reverse()) {
-    // Anyone can paste a marker; only the bot's own comments are believed.
-    if (!comment.authorIsBot) continue
+    // Anyone can paste a marker; only the action's own comments are believed.
+    if (!isOwn(comment)) continue
     const ids = parseMarker(comment.body)
     if (ids) return ids.runnerId
   }
@@ -78,23 +79,33 @@ async function targetOf(
   trigger: Triggered,
   settings: Settings,
   github: GitHubClient,
-  netlify: NetlifyClient
+  netlify: NetlifyClient,
+  isOwn: (comment: Comment) => boolean
 ): Promise<Target | { skip: string }> {
+  // Inputs that shape a new runner (`mode: ask`, a deploy, a parent) ask for one: a follow-up
+  // would drop them.
+  const newRunner =
+    settings.mode !== 'normal' ||
+    settings.deployId !== undefined ||
+    settings.parentAgentRunnerId !== undefined
   if (trigger.kind === 'issue-label' || settings.agentRunnerId) return {}
   const site = await netlify.getSite(settings.siteId ?? '')
-  const marked = runnerFromComments(await github.issueComments(trigger.issueNumber))
-  const fromMarker = marked && (await usable(netlify, marked, site.id))
+  const find = async (lookup: () => Promise<string | undefined>) => {
+    if (newRunner) return undefined
+    const runnerId = await lookup()
+    return runnerId && (await usable(netlify, runnerId, site.id))
+  }
+  const comments = await github.issueComments(trigger.issueNumber)
+  const fromMarker = await find(async () => runnerFromComments(comments, isOwn))
   if (!trigger.isPullRequest) return fromMarker ? { agentRunnerId: fromMarker } : {}
 
   const pull = await github.pullRequest(trigger.issueNumber)
   const head = trigger.headBranch ?? pull.headRef
-  const runnerId = fromMarker ?? (await runnerOnBranch(netlify, site, head))
-  // A follow-up on the pull request's runner updates that same pull request.
+  const runnerId = fromMarker ?? (await find(() => runnerOnBranch(netlify, site, head)))
+  // A follow-up on the pull request's runner updates that same pull request (once it is done).
   if (runnerId) {
-    return {
-      agentRunnerId: runnerId,
-      pullRequest: settings.commitToBranch === undefined ? true : undefined
-    }
+    const deliver = settings.wait && settings.commitToBranch === undefined
+    return { agentRunnerId: runnerId, pullRequest: deliver ? true : undefined }
   }
   if (pull.headRepo && pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()) {
     return {
@@ -102,6 +113,20 @@ async function targetOf(
     }
   }
   return { branch: head }
+}
+
+/** A short reply on the thread, when status comments are on, saying why nothing started. */
+async function reply(
+  github: GitHubClient,
+  statusComment: boolean,
+  issueNumber: number,
+  reason: string,
+  workflowRunUrl: string
+): Promise<void> {
+  if (!statusComment) return
+  await github
+    .createComment(issueNumber, renderRefusal(reason, workflowRunUrl))
+    .catch((err: Error) => core.warning(`Could not reply on #${issueNumber}: ${err.message}`))
 }
 
 /** Reads the event and decides what `run` does with it. */
@@ -124,14 +149,14 @@ export async function planEventRun(
   const github = await createGitHubClient(gh.token, gh.repository)
   const verdict = await mayStartRuns(trigger.actor, gh, github)
   if (!verdict.allowed) {
-    if (gh.statusComment) {
-      await github
-        .createComment(trigger.issueNumber, renderRefusal(verdict.reason, gh.workflowRunUrl))
-        .catch((err: Error) =>
-          core.warning(`Could not reply on #${trigger.issueNumber}: ${err.message}`)
-        )
-    }
+    await reply(github, gh.statusComment, trigger.issueNumber, verdict.reason, gh.workflowRunUrl)
     return { kind: 'skip', reason: verdict.reason }
+  }
+  const isOwn = await ownCommentTest(github)
+  const target = await targetOf(trigger, settings, github, netlify, isOwn)
+  if ('skip' in target) {
+    await reply(github, gh.statusComment, trigger.issueNumber, target.skip, gh.workflowRunUrl)
+    return { kind: 'skip', reason: target.skip }
   }
   if (trigger.kind === 'comment') {
     // Seen: the commenter knows at once that the request was taken.
@@ -139,9 +164,6 @@ export async function planEventRun(
       .react(trigger.commentId, trigger.commentKind, 'eyes')
       .catch((err: Error) => core.warning(`Could not react to the comment: ${err.message}`))
   }
-
-  const target = await targetOf(trigger, settings, github, netlify)
-  if ('skip' in target) return { kind: 'skip', reason: target.skip }
   const planned: Settings = {
     ...settings,
     prompt: trigger.prompt,
@@ -162,7 +184,8 @@ export async function planEventRun(
         prompt: trigger.prompt,
         followUp: planned.agentRunnerId !== undefined,
         redact,
-        now
+        now,
+        isOwn
       })
     : undefined
   return { kind: 'run', settings: planned, reporter }

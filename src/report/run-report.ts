@@ -32,6 +32,8 @@ export interface RunReport {
   delivery?: Delivery
   /** Why the step failed, when it did, in words for the user. */
   failure: string | undefined
+  /** Fails the step whatever `fail-on-error` says (a delivery that did not happen). */
+  failsStep?: boolean
 }
 
 /** The outcome a session's final state means. */
