@@ -52,6 +52,23 @@ const event = (name: string) =>
     unknown
   >
 
+/**
+ * A comment by alice on issue or pull request `number` of `github`, and the `issue_comment`
+ * payload that announces it (from the recorded one of its kind).
+ */
+function commentEvent(
+  number: number,
+  body: string,
+  kind: 'issue' | 'pr',
+  github: FakeGitHub = gh
+): Record<string, unknown> {
+  const comment = github.addComment({ issue_number: number, body, user: 'alice' })
+  const payload = event(kind === 'pr' ? 'issue-comment-pr.json' : 'issue-comment-issue.json')
+  payload.issue = { ...(payload.issue as object), number }
+  payload.comment = { ...(payload.comment as object), id: comment.id, body }
+  return payload
+}
+
 function context(eventName: string, payload: object | string): GitHubContext {
   return { eventName, event: payload, apiUrl: gh.url, token: GH_TOKEN }
 }
@@ -262,10 +279,7 @@ describe('comments', () => {
       body: formatMarker({ runnerId, sessionId: undefined }),
       user: 'alice'
     })
-    const comment = gh.addComment({ issue_number: number, body: '@netlify go', user: 'alice' })
-    const payload = event('issue-comment-issue.json')
-    payload.issue = { ...(payload.issue as object), number }
-    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const payload = commentEvent(number, '@netlify go', 'issue')
     const before = creates().length
     const run = await runAction({
       inputs: inputs({ 'status-comment': 'false' }),
@@ -287,14 +301,7 @@ describe('inputs that shape a new runner', () => {
       body: formatMarker({ runnerId, sessionId: undefined }),
       user: 'github-actions[bot]'
     })
-    const comment = gh.addComment({
-      issue_number: number,
-      body: '@netlify which framework is this?',
-      user: 'alice'
-    })
-    const payload = event('issue-comment-issue.json')
-    payload.issue = { ...(payload.issue as object), number }
-    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const payload = commentEvent(number, '@netlify which framework is this?', 'issue')
     const run = await runAction({
       inputs: inputs({ mode: 'ask', 'status-comment': 'false' }),
       github: context('issue_comment', payload)
@@ -318,10 +325,7 @@ describe('comments on pull requests', () => {
       body: `Status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
       user: 'github-actions[bot]'
     })
-    const comment = gh.addComment({ issue_number: number, body: '@netlify tweak', user: 'alice' })
-    const payload = event('issue-comment-pr.json')
-    payload.issue = { ...(payload.issue as object), number }
-    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const payload = commentEvent(number, '@netlify tweak', 'pr')
 
     const run = await runAction({
       inputs: inputs({ 'pull-request': 'false' }),
@@ -352,10 +356,7 @@ describe('comments on pull requests', () => {
   it('a pull request no runner knows gets a new runner on its head branch', async () => {
     const number = 2000 + Math.floor(Math.random() * 1000)
     gh.addPull({ number, head: 'feature/hand-made', title: 'Hand made', user: 'alice' })
-    const comment = gh.addComment({ issue_number: number, body: '@netlify fix', user: 'alice' })
-    const payload = event('issue-comment-pr.json')
-    payload.issue = { ...(payload.issue as object), number }
-    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const payload = commentEvent(number, '@netlify fix', 'pr')
     const run = await runAction({
       inputs: inputs({ 'status-comment': 'false' }),
       github: context('issue_comment', payload)
@@ -374,17 +375,14 @@ describe('pull requests from forks', () => {
       title: 'From a fork',
       user: 'alice'
     })
-    const comment = gh.addComment({ issue_number: number, body: '@netlify fix', user: 'alice' })
-    const payload = event('issue-comment-pr.json')
-    payload.issue = { ...(payload.issue as object), number }
-    payload.comment = { ...(payload.comment as object), id: comment.id }
+    const payload = commentEvent(number, '@netlify fix', 'pr')
     const before = creates().length
     const run = await runAction({ inputs: inputs(), github: context('issue_comment', payload) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.outcome).toBe('skipped')
     expect(run.outputs['skip-reason']).toMatch(/comes from a fork \(mallory\/site\)/)
     expect(creates().length).toBe(before)
-    expect(gh.reactions(comment.id)).toEqual([])
+    expect(gh.reactions((payload.comment as { id: number }).id)).toEqual([])
     expect(latestBotComment(number).body).toContain('comes from a fork')
   })
 })
@@ -406,9 +404,7 @@ describe('with a personal access token as github-token', () => {
         body: formatMarker({ runnerId, sessionId: undefined }),
         user: 'octo-maintainer'
       })
-      const comment = pat.addComment({ issue_number: 12, body: '@netlify go', user: 'alice' })
-      const payload = event('issue-comment-issue.json')
-      payload.comment = { ...(payload.comment as object), id: comment.id }
+      const payload = commentEvent(12, '@netlify go', 'issue', pat)
       const run = await runAction({
         inputs: inputs(),
         github: {
