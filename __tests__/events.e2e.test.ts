@@ -482,6 +482,20 @@ describe('the status comment tells the truth to the end', () => {
   })
 })
 
+describe('an unreadable event', () => {
+  it('fails with a sentence naming GITHUB_EVENT_PATH, and sends nothing', async () => {
+    const before = [netlifyRequests(), gh.requests.length]
+    const run = await runAction({
+      inputs: inputs(),
+      github: context('issues', 'issues-labeled.json'),
+      env: { GITHUB_EVENT_PATH: '/nonexistent/event.json' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.log).toMatch(/::error::Could not read the workflow event from GITHUB_EVENT_PATH/)
+    expect([netlifyRequests(), gh.requests.length]).toEqual(before)
+  })
+})
+
 describe('secrets', () => {
   it('the GitHub token is masked and appears nowhere else', async () => {
     const run = await runAction({

@@ -88,7 +88,7 @@ describe('the status comment while the agent works', () => {
 
   it('says when it is a follow-up session on an existing runner', () => {
     const md = renderStatusComment(view({ phase: 'working', followUp: true }))
-    expect(md).toContain('follow-up session on runner ``` run-1 ```')
+    expect(md).toContain('follow-up session on runner `run-1`')
   })
 })
 
@@ -116,8 +116,8 @@ describe('the status comment when the run is finished', () => {
     expect(md).toContain('[Deploy preview](https://d--site.netlify.app)')
     expect(md).toContain('🔀 Opened pull request [#7](https://github.com/acme/site/pull/7).')
     expect(md).toContain('### 2 files changed, +3 −1')
-    expect(md).toContain('| ``` src/a.ts ``` | 3 | 1 |')
-    expect(md).toContain('| ``` logo.png ``` | binary | |')
+    expect(md).toContain('| `src/a.ts` | 3 | 1 |')
+    expect(md).toContain('| `logo.png` | binary | |')
     expect(md).toContain('### Result\n\nAdded a **toggle**.')
     expect(md).toContain('<details><summary>Prompt</summary>\n\n```text\nAdd dark mode\n```')
     expect(md).not.toContain('[!CAUTION]')
@@ -153,7 +153,7 @@ describe('the status comment when the run is finished', () => {
         commit: { sha: '0123456789abcdef0123456789abcdef01234567', branch: 'agent/dark-mode' }
       })
     )
-    expect(md).toContain('📌 Committed 0123456 to ``` agent/dark-mode ```.')
+    expect(md).toContain('📌 Committed 0123456 to `agent/dark-mode`.')
   })
 
   it('a run with nothing to deliver says the agent made no changes', () => {
@@ -209,8 +209,8 @@ describe('the status comment when the run is finished', () => {
     }))
     const md = renderStatusComment(view({ diffstat: { files, additions: 25, deletions: 0 } }))
     expect(md).toContain('### 25 files changed, +25 −0')
-    expect(md).toContain('``` f19.ts ```')
-    expect(md).not.toContain('``` f20.ts ```')
+    expect(md).toContain('`f19.ts`')
+    expect(md).not.toContain('`f20.ts`')
     expect(md).toContain('_…and 5 more files._')
   })
 
@@ -278,7 +278,7 @@ describe('the size of the status comment', () => {
     expect(md).toContain('### 10,000 files changed, +1,000,000 −10,000')
     expect(md).toContain('_…and 9,980 more files._')
     // A long path keeps its file name.
-    expect(md).toMatch(/\| ``` …[a-z/]*file-0\.ts ``` \| 0 \| 1 \|/)
+    expect(md).toMatch(/\| `…[a-z/]*file-0\.ts` \| 0 \| 1 \|/)
   })
 
   it('stays under the limit with every part at its worst at once', () => {
@@ -424,7 +424,7 @@ describe('untrusted text in the status comment', () => {
         }
       })
     )
-    expect(md).toContain('| ```` a\\|b```<img> \\| x \\| y \\|.ts ```` | 1 | 2 |')
+    expect(md).toContain('| ````a\\|b```<img> \\| x \\| y \\|.ts```` | 1 | 2 |')
   })
 })
 

@@ -4,6 +4,7 @@
 //   npm run bench -- --quick  fewer repetitions, no 60 s session, no 100 MB diff
 //   npm run bench -- --diffs-only  the big-diff rows alone, not written to RESULTS.md
 //   npm run bench -- --load-only   the load test alone (about 3 minutes), not written either
+//   npm run bench -- --events-only the label and skipped-event starts alone, not written either
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -28,6 +29,8 @@ const quick = process.argv.includes('--quick')
 const diffsOnly = process.argv.includes('--diffs-only')
 /** Only the load test, printed and not written to RESULTS.md. */
 const loadOnly = process.argv.includes('--load-only')
+/** Only the event paths, printed and not written to RESULTS.md. */
+const eventsOnly = process.argv.includes('--events-only')
 const TOKEN = 'bench-token'
 const SITE = 'bench-site'
 const RSS_PRELOAD = join(ROOT, 'bench', 'max-rss.mjs')
@@ -169,7 +172,7 @@ async function eventStart(fake: FakeNetlify, runs: number): Promise<string> {
     return [
       `### Event paths (\`issues\` \`labeled\`, against the fake GitHub API too; median of ${runs} runs)`,
       '',
-      "A labeled issue loads @actions/github (about 1 MB of Octokit, only on these events), checks the actor's permission and reads the thread before its first request to Netlify; an event that asks for nothing reads the payload and exits.",
+      "A labeled issue loads @actions/github (about 1 MB of Octokit, only when an event asks for a run), checks the actor's permission and reads the thread before its first request to Netlify; an event that asks for nothing reads the payload and exits without loading it.",
       '',
       '| measure | result | target | |',
       '|---|--:|--:|---|',
@@ -326,13 +329,15 @@ try {
     ? [await bigDiffs(fake, [1, 10, 100])]
     : loadOnly
       ? [await load(fake, 50, 200)]
-      : [
-          await coldStart(fake, quick ? 5 : 15),
-          await eventStart(fake, quick ? 3 : 9),
-          await polling(fake, quick ? [5_000] : [5_000, 60_000]),
-          await bigDiffs(fake, quick ? [1, 10] : [1, 10, 100]),
-          ...(quick ? [] : [await load(fake, 50, 200)])
-        ]
+      : eventsOnly
+        ? [await eventStart(fake, 9)]
+        : [
+            await coldStart(fake, quick ? 5 : 15),
+            await eventStart(fake, quick ? 3 : 9),
+            await polling(fake, quick ? [5_000] : [5_000, 60_000]),
+            await bigDiffs(fake, quick ? [1, 10] : [1, 10, 100]),
+            ...(quick ? [] : [await load(fake, 50, 200)])
+          ]
   const header = [
     '# Benchmark results',
     '',
@@ -340,7 +345,7 @@ try {
     ''
   ]
   const text = [...header, ...sections].join('\n')
-  if (!diffsOnly && !loadOnly) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), text)
+  if (!diffsOnly && !loadOnly && !eventsOnly) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), text)
   console.log(text)
 } finally {
   await fake.close()

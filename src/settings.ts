@@ -97,6 +97,8 @@ export interface GitHubSettings {
   token: string
   /** GITHUB_EVENT_NAME, when it is one that `run` gates on (GATED_EVENTS); else undefined. */
   gatedEvent: string | undefined
+  /** GITHUB_EVENT_PATH: the event's payload, as JSON. */
+  eventPath: string
   repository: string
   /** This workflow run's page, for links. */
   workflowRunUrl: string
@@ -406,6 +408,7 @@ function readGitHub(source: SettingsSource, command: Command): GitHubSettings {
   const settings: GitHubSettings = {
     token,
     gatedEvent,
+    eventPath: env.GITHUB_EVENT_PATH ?? '',
     repository,
     workflowRunUrl: `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     label: source.input('label') || 'netlify-agent',

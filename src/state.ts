@@ -6,7 +6,8 @@ enum StateKey {
   RunnerId = 'agent-runner-id',
   SessionId = 'session-id',
   ApiUrl = 'api-url',
-  Settled = 'settled'
+  Settled = 'settled',
+  StatusCommentId = 'status-comment-id'
 }
 
 export interface SavedRun {
@@ -16,6 +17,8 @@ export interface SavedRun {
   apiUrl: string
   /** Whether main settled the session: saw it end, stopped it, or left it running on purpose. */
   settled: boolean
+  /** The status comment on the issue or pull request, if main wrote one. */
+  statusCommentId: number | undefined
 }
 
 /** The runner exists (and may be spending credits) from here on. */
@@ -33,6 +36,11 @@ export function saveRunSettled(): void {
   core.saveState(StateKey.Settled, 'true')
 }
 
+/** The status comment exists: the post step can still tell its readers how the run ended. */
+export function saveStatusComment(commentId: number): void {
+  core.saveState(StateKey.StatusCommentId, String(commentId))
+}
+
 export function readSavedRun(): SavedRun | undefined {
   const runnerId = core.getState(StateKey.RunnerId)
   if (runnerId === '') return undefined
@@ -40,6 +48,7 @@ export function readSavedRun(): SavedRun | undefined {
     runnerId,
     sessionId: core.getState(StateKey.SessionId),
     apiUrl: core.getState(StateKey.ApiUrl),
-    settled: core.getState(StateKey.Settled) === 'true'
+    settled: core.getState(StateKey.Settled) === 'true',
+    statusCommentId: Number(core.getState(StateKey.StatusCommentId)) || undefined
   }
 }

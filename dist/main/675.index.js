@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   planEventRun: () => (/* binding */ planEventRun)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/netlify/errors.ts
 var errors = __webpack_require__(5058);
 // EXTERNAL MODULE: ./src/netlify/states.ts
@@ -19,8 +21,8 @@ var states = __webpack_require__(8079);
 var workflow_commands = __webpack_require__(6137);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
-// when a workflow event needs GitHub (a label or a comment): it brings in undici, which would
-// cost every other start about 75 ms.
+// when an event asks for a run and GitHub must be asked who asked, or told: Octokit is about 1 MB
+// and brings in undici, which would cost every other start (skipped events included) dearly.
 /** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
 async function createGitHubClient(token, repository, options = {}) {
     const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
@@ -1448,8 +1450,13 @@ function plain(text) {
 }
 /** Text as an inline code span: code shows as written, pings nobody, and HTML is inert in it. */
 function inlineCode(text) {
-    const ticks = (0,summary/* fenceFor */.Lt)(text);
-    return `${ticks} ${collapse(text)} ${ticks}`;
+    const flat = collapse(text);
+    // One backtick more than the longest run inside, so the text cannot close the span.
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const ticks = '`'.repeat(longest + 1);
+    // A space on each side only where a backtick would otherwise touch the fence.
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${flat}${pad}${ticks}`;
 }
 /** Characters that would mean markup even between HTML tags, written as numeric entities. */
 function literal(text) {
@@ -1920,6 +1927,11 @@ class StatusReporter {
 }
 
 ;// CONCATENATED MODULE: ./src/github/trigger.ts
+// What a label or comment event makes of `run`: whether it runs at all (the label, the phrase,
+// who asked), with which prompt, on which runner (a follow-up on the pull request's or issue's
+// runner, found by the status comment's marker or by branch) and who watches it (the status
+// comment). Nothing is sent to Netlify for an event that is skipped.
+
 
 
 
@@ -2001,6 +2013,18 @@ async function targetOf(trigger, settings, github, netlify, isOwn) {
     }
     return { branch: head };
 }
+/**
+ * The event's payload, read the way @actions/github's context reads it (GITHUB_EVENT_PATH), but
+ * without loading Octokit: most comments on a repository ask for nothing, and are skipped fast.
+ */
+function readPayload(path) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch (err) {
+        throw new Error(`Could not read the workflow event from GITHUB_EVENT_PATH (${path || 'not set'}): ${err.message}`, { cause: err });
+    }
+}
 /** A short reply on the thread, when status comments are on, saying why nothing started. */
 async function reply(github, statusComment, issueNumber, reason, workflowRunUrl) {
     if (!statusComment)
@@ -2012,8 +2036,7 @@ async function reply(github, statusComment, issueNumber, reason, workflowRunUrl)
 /** Reads the event and decides what `run` does with it. */
 async function planEventRun(settings, netlify, redact, now) {
     const { github: gh } = settings;
-    const { context } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const trigger = decideTrigger(context.eventName, context.payload, {
+    const trigger = decideTrigger(gh.gatedEvent ?? '', readPayload(gh.eventPath), {
         label: gh.label,
         triggerPhrase: gh.triggerPhrase,
         prompt: settings.prompt || undefined

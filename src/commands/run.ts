@@ -130,7 +130,7 @@ export async function runCommand(settings: Settings, deps: CommandDeps): Promise
   if (settings.github.gatedEvent === undefined) return startAndFollow(settings, deps, attachments)
 
   core.startGroup(`Reading the ${settings.github.gatedEvent} event`)
-  // Loaded only on these events: it brings in Octokit.
+  // Loaded only on these events; Octokit only once the event asks for a run (./github/client.ts).
   const { planEventRun } = await import('../github/trigger.js')
   const plan = await planEventRun(settings, deps.client, deps.redact, deps.now).finally(() =>
     core.endGroup()

@@ -1,6 +1,6 @@
 // The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
-// when a workflow event needs GitHub (a label or a comment): it brings in undici, which would
-// cost every other start about 75 ms.
+// when an event asks for a run and GitHub must be asked who asked, or told: Octokit is about 1 MB
+// and brings in undici, which would cost every other start (skipped events included) dearly.
 
 /** Access a role grants to spend the repository's credits. */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'

@@ -168,8 +168,13 @@ function plain(text: string): string {
 
 /** Text as an inline code span: code shows as written, pings nobody, and HTML is inert in it. */
 function inlineCode(text: string): string {
-  const ticks = fenceFor(text)
-  return `${ticks} ${collapse(text)} ${ticks}`
+  const flat = collapse(text)
+  // One backtick more than the longest run inside, so the text cannot close the span.
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length))
+  const ticks = '`'.repeat(longest + 1)
+  // A space on each side only where a backtick would otherwise touch the fence.
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${ticks}${pad}${flat}${pad}${ticks}`
 }
 
 /** Characters that would mean markup even between HTML tags, written as numeric entities. */

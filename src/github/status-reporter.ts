@@ -4,6 +4,7 @@
 import type { AgentRunnerSession } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { RunReport } from '../report/run-report.js'
+import { saveStatusComment } from '../state.js'
 import * as core from '../workflow-commands.js'
 import type { Comment, GitHubClient } from './client.js'
 import { parseMarker, renderStatusComment, type StatusView } from './status-comment.js'
@@ -122,6 +123,7 @@ export class StatusReporter implements RunObserver {
         this.commentId ??= await this.earlierComment()
         if (this.commentId === undefined) {
           this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body)
+          saveStatusComment(this.commentId)
         } else {
           await this.thread.github.updateComment(this.commentId, body)
         }

@@ -2,6 +2,7 @@
 // who asked), with which prompt, on which runner (a follow-up on the pull request's or issue's
 // runner, found by the status comment's marker or by branch) and who watches it (the status
 // comment). Nothing is sent to Netlify for an event that is skipped.
+import { readFileSync } from 'node:fs'
 import type { NetlifyClient } from '../netlify/client.js'
 import { NetlifyApiError } from '../netlify/errors.js'
 import { normalizeState } from '../netlify/states.js'
@@ -115,6 +116,21 @@ async function targetOf(
   return { branch: head }
 }
 
+/**
+ * The event's payload, read the way @actions/github's context reads it (GITHUB_EVENT_PATH), but
+ * without loading Octokit: most comments on a repository ask for nothing, and are skipped fast.
+ */
+function readPayload(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown
+  } catch (err) {
+    throw new Error(
+      `Could not read the workflow event from GITHUB_EVENT_PATH (${path || 'not set'}): ${(err as Error).message}`,
+      { cause: err }
+    )
+  }
+}
+
 /** A short reply on the thread, when status comments are on, saying why nothing started. */
 async function reply(
   github: GitHubClient,
@@ -137,8 +153,7 @@ export async function planEventRun(
   now: () => number
 ): Promise<EventPlan> {
   const { github: gh } = settings
-  const { context } = await import('@actions/github')
-  const trigger = decideTrigger(context.eventName, context.payload, {
+  const trigger = decideTrigger(gh.gatedEvent ?? '', readPayload(gh.eventPath), {
     label: gh.label,
     triggerPhrase: gh.triggerPhrase,
     prompt: settings.prompt || undefined
