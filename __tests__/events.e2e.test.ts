@@ -482,6 +482,34 @@ describe('the status comment tells the truth to the end', () => {
   })
 })
 
+describe('a main step killed outright', () => {
+  it('the post step stops the session and says so on the status comment', async () => {
+    netlify().setScenario({ sessionMs: 60_000 })
+    const step = startAction({ inputs: inputs(), github: context('issues', 'issues-labeled.json') })
+    for (let i = 0; i < 200 && !step.log().includes('Follow it on Netlify'); i++) {
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    await new Promise(resolve => setTimeout(resolve, 500))
+    step.child.kill('SIGKILL')
+    const killed = await step.done
+    const working = latestBotComment(12)
+    expect(working.body).toMatch(/working/i)
+
+    const post = await runAction({
+      dir: killed.dir,
+      entry: 'post',
+      inputs: inputs(),
+      github: context('issues', 'issues-labeled.json')
+    })
+    expect(post.exitCode).toBe(0)
+    const status = gh.issueComments(12).find(c => c.id === working.id)!
+    expect(status.body).toMatch(/cancelled/i)
+    expect(status.body).toMatch(/so the session \S+ of agent runner \S+ was stopped/)
+    expect(parseMarker(status.body ?? '')?.runnerId).toBe(parseMarker(working.body ?? '')?.runnerId)
+    expect(post.log).toContain(`::add-mask::${GH_TOKEN}`)
+  })
+})
+
 describe('an unreadable event', () => {
   it('fails with a sentence naming GITHUB_EVENT_PATH, and sends nothing', async () => {
     const before = [netlifyRequests(), gh.requests.length]

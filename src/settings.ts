@@ -249,11 +249,16 @@ function readPrompt(source: SettingsSource, workspace: string, optional = false)
   return inline
 }
 
-/** The Netlify token (input, else NETLIFY_AUTH_TOKEN), masked the moment it is read; '' if none. */
+/** A secret input (else its environment variable), masked the moment it is read; '' if none. */
+function readSecret(source: SettingsSource, input: string, envVar: string): string {
+  const secret = source.input(input) || (source.env[envVar] ?? '').trim()
+  if (secret !== '') source.mask?.(secret)
+  return secret
+}
+
+/** The Netlify token (input, else NETLIFY_AUTH_TOKEN), masked the moment it is read. */
 export function readToken(source: SettingsSource): string {
-  const token = source.input('netlify-auth-token') || (source.env.NETLIFY_AUTH_TOKEN ?? '').trim()
-  if (token !== '') source.mask?.(token)
-  return token
+  return readSecret(source, 'netlify-auth-token', 'NETLIFY_AUTH_TOKEN')
 }
 
 /** Newline-separated values, blank lines and surrounding spaces dropped. */
@@ -390,10 +395,14 @@ function logins(value: string): string[] {
     .filter(login => login !== '')
 }
 
+/** The GitHub token (input, else GITHUB_TOKEN), masked the moment it is read. */
+export function readGitHubToken(source: SettingsSource): string {
+  return readSecret(source, 'github-token', 'GITHUB_TOKEN')
+}
+
 function readGitHub(source: SettingsSource, command: Command): GitHubSettings {
   const { env } = source
-  const token = source.input('github-token') || (env.GITHUB_TOKEN ?? '').trim()
-  if (token !== '') source.mask?.(token)
+  const token = readGitHubToken(source)
   const eventName = env.GITHUB_EVENT_NAME ?? ''
   const gatedEvent = command === 'run' && GATED_EVENTS.includes(eventName) ? eventName : undefined
   const allowedBots = logins(source.input('allowed-bots'))

@@ -1816,7 +1816,10 @@ function renderRefusal(reason, workflowRunUrl) {
     ].join('\n\n');
 }
 
+// EXTERNAL MODULE: ./src/state.ts
+var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/github/status-reporter.ts
+
 
 
 /** GitHub is asked to update the comment at most this often while the agent works. */
@@ -1899,6 +1902,7 @@ class StatusReporter {
                 this.commentId ??= await this.earlierComment();
                 if (this.commentId === undefined) {
                     this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body);
+                    (0,state/* saveStatusComment */.Nn)(this.commentId);
                 }
                 else {
                     await this.thread.github.updateComment(this.commentId, body);

@@ -1,0 +1,113 @@
+export const id = 584;
+export const ids = [584];
+export const modules = {
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
+/* harmony export */   ownCommentTest: () => (/* binding */ ownCommentTest)
+/* harmony export */ });
+// The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
+// when an event asks for a run and GitHub must be asked who asked, or told: Octokit is about 1 MB
+// and brings in undici, which would cost every other start (skipped events included) dearly.
+/** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
+async function createGitHubClient(token, repository, options = {}) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {});
+    const [owner = '', repo = ''] = repository.split('/');
+    const base = { owner, repo };
+    return {
+        async identity() {
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        async permission(login) {
+            try {
+                const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+                    ...base,
+                    username: login
+                });
+                // role_name tells maintain from write and triage from read; permission is the legacy field.
+                const role = data.role_name ?? data.permission;
+                return (['admin', 'maintain', 'write', 'triage', 'read'].find(r => r === role) ??
+                    data.permission);
+            }
+            catch (err) {
+                if (err.status === 404)
+                    return 'none';
+                throw err;
+            }
+        },
+        async issueComments(issueNumber) {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                ...base,
+                issue_number: issueNumber,
+                per_page: 100
+            });
+            return comments.map(c => ({
+                id: c.id,
+                body: c.body ?? '',
+                authorLogin: c.user?.login ?? '',
+                authorIsBot: c.user?.type === 'Bot',
+                createdAt: c.created_at
+            }));
+        },
+        async createComment(issueNumber, body) {
+            const { data } = await octokit.rest.issues.createComment({
+                ...base,
+                issue_number: issueNumber,
+                body
+            });
+            return data.id;
+        },
+        async updateComment(commentId, body) {
+            await octokit.rest.issues.updateComment({ ...base, comment_id: commentId, body });
+        },
+        async react(commentId, kind, content) {
+            if (kind === 'issue') {
+                await octokit.rest.reactions.createForIssueComment({
+                    ...base,
+                    comment_id: commentId,
+                    content
+                });
+            }
+            else {
+                await octokit.rest.reactions.createForPullRequestReviewComment({
+                    ...base,
+                    comment_id: commentId,
+                    content
+                });
+            }
+        },
+        async pullRequest(pullNumber) {
+            const { data } = await octokit.rest.pulls.get({ ...base, pull_number: pullNumber });
+            return {
+                number: data.number,
+                headRef: data.head.ref,
+                headRepo: data.head.repo?.full_name,
+                baseRef: data.base.ref
+            };
+        }
+    };
+}
+/**
+ * Which comments are this action's own: those by the token's user, or, for an installation
+ * token (whose user GitHub does not name), those by a bot. A marker in anyone else's comment is
+ * not believed.
+ */
+async function ownCommentTest(github) {
+    const login = (await github.identity())?.toLowerCase();
+    return comment => login === undefined ? comment.authorIsBot : comment.authorLogin.toLowerCase() === login;
+}
+
+
+/***/ })
+
+};
