@@ -104,6 +104,18 @@ function latestBotComment(issue: number) {
   return mine.sort((a, b) => a.id - b.id).at(-1)!
 }
 
+/** A label run on issue 12 whose long session is under way, its status comment written. */
+async function labeledRunWorking(): Promise<ReturnType<typeof startAction>> {
+  netlify().setScenario({ sessionMs: 60_000 })
+  const step = startAction({ inputs: inputs(), github: context('issues', 'issues-labeled.json') })
+  // Written, and its id saved for the post step.
+  const written = () => readFileSync(step.files.state, 'utf8').includes('status-comment-id')
+  for (let i = 0; i < 400 && !written(); i++) {
+    await new Promise(resolve => setTimeout(resolve, 25))
+  }
+  return step
+}
+
 const netlifyRequests = () => netlify().requests.length
 /** The prompt of the last run or follow-up session started. */
 const lastStartPrompt = () =>
@@ -467,12 +479,7 @@ describe('the status comment tells the truth to the end', () => {
   })
 
   it('a cancelled workflow: the session is stopped and the comment says cancelled', async () => {
-    netlify().setScenario({ sessionMs: 60_000 })
-    const step = startAction({ inputs: inputs(), github: context('issues', 'issues-labeled.json') })
-    for (let i = 0; i < 200 && !step.log().includes('Follow it on Netlify'); i++) {
-      await new Promise(resolve => setTimeout(resolve, 50))
-    }
-    await new Promise(resolve => setTimeout(resolve, 300))
+    const step = await labeledRunWorking()
     step.child.kill('SIGINT')
     const run = await step.done
     expect(run.outputs.outcome).toBe('cancelled')
@@ -484,12 +491,7 @@ describe('the status comment tells the truth to the end', () => {
 
 describe('a main step killed outright', () => {
   it('the post step stops the session and says so on the status comment', async () => {
-    netlify().setScenario({ sessionMs: 60_000 })
-    const step = startAction({ inputs: inputs(), github: context('issues', 'issues-labeled.json') })
-    for (let i = 0; i < 200 && !step.log().includes('Follow it on Netlify'); i++) {
-      await new Promise(resolve => setTimeout(resolve, 50))
-    }
-    await new Promise(resolve => setTimeout(resolve, 500))
+    const step = await labeledRunWorking()
     step.child.kill('SIGKILL')
     const killed = await step.done
     const working = latestBotComment(12)
