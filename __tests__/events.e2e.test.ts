@@ -1,9 +1,15 @@
 // The GitHub wiring end to end: dist/main on recorded event payloads, against the fake Netlify API
 // and the fake GitHub API, both real HTTP servers on loopback.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT, runAction, startAction, type GitHubContext } from '../__fixtures__/actions-runner.js'
+import {
+  makeStepDir,
+  ROOT,
+  runAction,
+  startAction,
+  type GitHubContext
+} from '../__fixtures__/actions-runner.js'
 import { startFakeGitHub, type FakeGitHub } from '../__fixtures__/fake-github/index.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 import { formatMarker, parseMarker } from '../src/github/status-comment.js'
@@ -67,6 +73,20 @@ function commentEvent(
   payload.issue = { ...(payload.issue as object), number }
   payload.comment = { ...(payload.comment as object), id: comment.id, body }
   return payload
+}
+
+/** A comment on `number` carrying a status marker for `runnerId`, written by `user`. */
+function leaveMarker(
+  number: number,
+  runnerId: string,
+  user = 'github-actions[bot]',
+  github: FakeGitHub = gh
+): void {
+  github.addComment({
+    issue_number: number,
+    body: `Status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
+    user
+  })
 }
 
 function context(eventName: string, payload: object | string): GitHubContext {
@@ -262,11 +282,7 @@ describe('comments', () => {
 
   it('on an issue with a status comment, a comment follows up on that runner', async () => {
     const runnerId = await doneRunner()
-    gh.addComment({
-      issue_number: 12,
-      body: `Earlier status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
-      user: 'github-actions[bot]'
-    })
+    leaveMarker(12, runnerId)
     const run = await runAction({
       inputs: inputs(),
       github: context('issue_comment', 'issue-comment-issue.json')
@@ -286,11 +302,7 @@ describe('comments', () => {
     const runnerId = await doneRunner()
     const number = 5000 + Math.floor(Math.random() * 1000)
     gh.addIssue({ number, title: 'Another issue', user: 'bob' })
-    gh.addComment({
-      issue_number: number,
-      body: formatMarker({ runnerId, sessionId: undefined }),
-      user: 'alice'
-    })
+    leaveMarker(number, runnerId, 'alice')
     const payload = commentEvent(number, '@netlify go', 'issue')
     const before = creates().length
     const run = await runAction({
@@ -308,11 +320,7 @@ describe('inputs that shape a new runner', () => {
     const runnerId = await doneRunner()
     const number = 6000 + Math.floor(Math.random() * 1000)
     gh.addIssue({ number, title: 'A question', user: 'bob' })
-    gh.addComment({
-      issue_number: number,
-      body: formatMarker({ runnerId, sessionId: undefined }),
-      user: 'github-actions[bot]'
-    })
+    leaveMarker(number, runnerId)
     const payload = commentEvent(number, '@netlify which framework is this?', 'issue')
     const run = await runAction({
       inputs: inputs({ mode: 'ask', 'status-comment': 'false' }),
@@ -332,11 +340,7 @@ describe('comments on pull requests', () => {
     const pr = await api<AgentRunner>('GET', `/agent_runners/${runnerId}`)
     const number = 100 + Math.floor(Math.random() * 1000)
     gh.addPull({ number, head: pr.pr_branch!, title: 'Agent PR', user: 'alice' })
-    gh.addComment({
-      issue_number: number,
-      body: `Status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
-      user: 'github-actions[bot]'
-    })
+    leaveMarker(number, runnerId)
     const payload = commentEvent(number, '@netlify tweak', 'pr')
 
     const run = await runAction({
@@ -378,15 +382,16 @@ describe('comments on pull requests', () => {
   })
 })
 
+/** A pull request from mallory's fork, with head branch `ref`; its number. */
+function forkPull(ref: string): number {
+  const number = 7000 + Math.floor(Math.random() * 2000)
+  gh.addPull({ number, head: { ref, repo: 'mallory/site' }, title: 'From a fork', user: 'alice' })
+  return number
+}
+
 describe('pull requests from forks', () => {
   it('are skipped with a reply, and no 👀 that would promise work', async () => {
-    const number = 7000 + Math.floor(Math.random() * 1000)
-    gh.addPull({
-      number,
-      head: { ref: 'patch-1', repo: 'mallory/site' },
-      title: 'From a fork',
-      user: 'alice'
-    })
+    const number = forkPull('patch-1')
     const payload = commentEvent(number, '@netlify fix', 'pr')
     const before = creates().length
     const run = await runAction({ inputs: inputs(), github: context('issue_comment', payload) })
@@ -396,6 +401,35 @@ describe('pull requests from forks', () => {
     expect(creates().length).toBe(before)
     expect(gh.reactions((payload.comment as { id: number }).id)).toEqual([])
     expect(latestBotComment(number).body).toContain('comes from a fork')
+  })
+})
+
+describe('markers that are not ours', () => {
+  it("another bot's marker is not believed", async () => {
+    const runnerId = await doneRunner()
+    const number = 10_000 + Math.floor(Math.random() * 1000)
+    gh.addIssue({ number, title: 'Echoed', user: 'bob' })
+    leaveMarker(number, runnerId, 'welcome-bot[bot]')
+    const payload = commentEvent(number, '@netlify go', 'issue')
+    const run = await runAction({
+      inputs: inputs({ 'status-comment': 'false' }),
+      github: context('issue_comment', payload)
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['agent-runner-id']).not.toBe(runnerId)
+  })
+
+  it("a fork's branch that copies a runner's branch does not reach that runner", async () => {
+    const runnerId = await doneRunner()
+    const [session] = await api<{ id: string }[]>('GET', `/agent_runners/${runnerId}/sessions`)
+    await api('PATCH', `/agent_runners/${runnerId}/sessions/${session!.id}`, {
+      result_branch: 'copied-branch'
+    })
+    const payload = commentEvent(forkPull('copied-branch'), '@netlify fix the lint', 'pr')
+    const sessions = netlify().sessions(runnerId).length
+    const run = await runAction({ inputs: inputs(), github: context('issue_comment', payload) })
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(netlify().sessions(runnerId)).toHaveLength(sessions)
   })
 })
 
@@ -411,11 +445,7 @@ describe('with a personal access token as github-token', () => {
     })
     try {
       const runnerId = await doneRunner()
-      pat.addComment({
-        issue_number: 12,
-        body: formatMarker({ runnerId, sessionId: undefined }),
-        user: 'octo-maintainer'
-      })
+      leaveMarker(12, runnerId, 'octo-maintainer', pat)
       const payload = commentEvent(12, '@netlify go', 'issue', pat)
       const run = await runAction({
         inputs: inputs(),
@@ -509,6 +539,44 @@ describe('a main step killed outright', () => {
     expect(status.body).toMatch(/so the session \S+ of agent runner \S+ was stopped/)
     expect(parseMarker(status.body ?? '')?.runnerId).toBe(parseMarker(working.body ?? '')?.runnerId)
     expect(post.log).toContain(`::add-mask::${GH_TOKEN}`)
+  })
+})
+
+describe('a main step killed after it settled the session, before its last word', () => {
+  it("the post step finishes the comment with the session's own state", async () => {
+    const runnerId = await doneRunner()
+    const [session] = await api<{ id: string }[]>('GET', `/agent_runners/${runnerId}/sessions`)
+    const working = gh.addComment({
+      issue_number: 12,
+      body: `## ⏳ working\n\n${formatMarker({ runnerId, sessionId: session!.id })}`,
+      user: 'github-actions[bot]'
+    })
+    const dir = makeStepDir()
+    // What main had saved: the run, settled, and its comment, not yet final.
+    writeFileSync(
+      join(dir, 'state.txt'),
+      [
+        `agent-runner-id=${runnerId}`,
+        `session-id=${session!.id}`,
+        `api-url=${netlify().url}`,
+        'settled=true',
+        `status-comment-id=${working.id}`,
+        'status-runner-url=https://app.netlify.com/projects/events-site/agent-runs/x',
+        ''
+      ].join('\n')
+    )
+    const deletes = netlify().requests.filter(r => r.method === 'DELETE').length
+    const post = await runAction({
+      dir,
+      entry: 'post',
+      inputs: inputs(),
+      github: context('issues', 'issues-labeled.json')
+    })
+    expect(post.exitCode).toBe(0)
+    const status = gh.issueComments(12).find(c => c.id === working.id)!
+    expect(status.body).toContain('Netlify agent run succeeded')
+    expect(status.body).toContain('the session is done')
+    expect(netlify().requests.filter(r => r.method === 'DELETE').length).toBe(deletes)
   })
 })
 

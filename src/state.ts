@@ -7,7 +7,9 @@ enum StateKey {
   SessionId = 'session-id',
   ApiUrl = 'api-url',
   Settled = 'settled',
-  StatusCommentId = 'status-comment-id'
+  StatusCommentId = 'status-comment-id',
+  StatusRunnerUrl = 'status-runner-url',
+  StatusCommentFinal = 'status-comment-final'
 }
 
 export interface SavedRun {
@@ -19,6 +21,10 @@ export interface SavedRun {
   settled: boolean
   /** The status comment on the issue or pull request, if main wrote one. */
   statusCommentId: number | undefined
+  /** The runner's dashboard page, for the status comment. */
+  statusRunnerUrl: string
+  /** Whether main wrote the comment's last word (the run's end); if not, post writes it. */
+  statusCommentFinal: boolean
 }
 
 /** The runner exists (and may be spending credits) from here on. */
@@ -37,8 +43,14 @@ export function saveRunSettled(): void {
 }
 
 /** The status comment exists: the post step can still tell its readers how the run ended. */
-export function saveStatusComment(commentId: number): void {
+export function saveStatusComment(commentId: number, runnerUrl: string | undefined): void {
   core.saveState(StateKey.StatusCommentId, String(commentId))
+  core.saveState(StateKey.StatusRunnerUrl, runnerUrl ?? '')
+}
+
+/** The status comment says how the run ended: the post step leaves it alone. */
+export function saveStatusCommentFinal(): void {
+  core.saveState(StateKey.StatusCommentFinal, 'true')
 }
 
 export function readSavedRun(): SavedRun | undefined {
@@ -49,6 +61,8 @@ export function readSavedRun(): SavedRun | undefined {
     sessionId: core.getState(StateKey.SessionId),
     apiUrl: core.getState(StateKey.ApiUrl),
     settled: core.getState(StateKey.Settled) === 'true',
-    statusCommentId: Number(core.getState(StateKey.StatusCommentId)) || undefined
+    statusCommentId: Number(core.getState(StateKey.StatusCommentId)) || undefined,
+    statusRunnerUrl: core.getState(StateKey.StatusRunnerUrl),
+    statusCommentFinal: core.getState(StateKey.StatusCommentFinal) === 'true'
   }
 }

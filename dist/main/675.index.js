@@ -34,8 +34,13 @@ async function createGitHubClient(token, repository, options = {}) {
             try {
                 return (await octokit.rest.users.getAuthenticated()).data.login;
             }
-            catch {
-                return undefined;
+            catch (err) {
+                // An installation token is no user: GitHub answers 403 (or 401). Anything else is a
+                // real failure, and guessing would trust the wrong comments.
+                const status = err.status;
+                if (status === 403 || status === 401)
+                    return undefined;
+                throw err;
             }
         },
         async permission(login) {
@@ -107,14 +112,16 @@ async function createGitHubClient(token, repository, options = {}) {
         }
     };
 }
+/** Who writes comments with the workflow's own token (`${{ github.token }}`). */
+const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
 /**
- * Which comments are this action's own: those by the token's user, or, for an installation
- * token (whose user GitHub does not name), those by a bot. A marker in anyone else's comment is
- * not believed.
+ * Which comments are this action's own: those by the token's user (a personal access token), or
+ * by github-actions[bot] (the workflow's token, whose user GitHub does not name). A marker in
+ * anyone else's comment, another bot's included, is not believed.
  */
 async function ownCommentTest(github) {
-    const login = (await github.identity())?.toLowerCase();
-    return comment => login === undefined ? comment.authorIsBot : comment.authorLogin.toLowerCase() === login;
+    const login = ((await github.identity()) ?? WORKFLOW_TOKEN_LOGIN).toLowerCase();
+    return comment => comment.authorLogin.toLowerCase() === login;
 }
 
 ;// CONCATENATED MODULE: ./src/github/untrusted.ts
@@ -1889,24 +1896,35 @@ class StatusReporter {
         };
         await this.publish();
     }
-    async failed(message) {
-        this.view = { ...this.view, phase: 'finished', outcome: 'failure', failure: message };
+    async failed(message, outcome) {
+        this.view = { ...this.view, phase: 'finished', outcome, failure: message };
         await this.publish();
     }
-    /** Writes the view: the first time as a new comment (or the one this same run left before). */
+    /**
+     * Writes the view: the first time as a new comment (or the one this same run left before). Its
+     * id goes to state at once, and whether it is final once written, so that the post step can
+     * finish a comment that main was killed before finishing.
+     */
     publish() {
         this.lastUpdate = this.thread.now();
         const body = this.thread.redact(renderStatusComment(this.view));
+        const final = this.view.phase === 'finished';
         this.queue = this.queue.then(async () => {
             try {
-                this.commentId ??= await this.earlierComment();
+                if (this.commentId === undefined) {
+                    this.commentId = await this.earlierComment();
+                    if (this.commentId !== undefined)
+                        (0,state/* saveStatusComment */.Nn)(this.commentId, this.view.runnerUrl);
+                }
                 if (this.commentId === undefined) {
                     this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body);
-                    (0,state/* saveStatusComment */.Nn)(this.commentId);
+                    (0,state/* saveStatusComment */.Nn)(this.commentId, this.view.runnerUrl);
                 }
                 else {
                     await this.thread.github.updateComment(this.commentId, body);
                 }
+                if (final)
+                    (0,state/* saveStatusCommentFinal */.DN)();
             }
             catch (err) {
                 workflow_commands/* warning */.$e(this.thread.redact(`Could not write the status comment on #${this.thread.issueNumber}: ${err.message}. The run goes on; grant the job \`issues: write\` and \`pull-requests: write\`.`));
@@ -2004,13 +2022,16 @@ async function targetOf(trigger, settings, github, netlify, isOwn) {
         return fromMarker ? { agentRunnerId: fromMarker } : {};
     const pull = await github.pullRequest(trigger.issueNumber);
     const head = trigger.headBranch ?? pull.headRef;
-    const runnerId = fromMarker ?? (await find(() => runnerOnBranch(netlify, site, head)));
+    // A fork's branch name says nothing about our runners (it may copy one): only our marker counts.
+    const fork = pull.headRepo !== undefined &&
+        pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase();
+    const runnerId = fromMarker ?? (fork ? undefined : await find(() => runnerOnBranch(netlify, site, head)));
     // A follow-up on the pull request's runner updates that same pull request (once it is done).
     if (runnerId) {
         const deliver = settings.wait && settings.commitToBranch === undefined;
         return { agentRunnerId: runnerId, pullRequest: deliver ? true : undefined };
     }
-    if (pull.headRepo && pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()) {
+    if (fork) {
         return {
             skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo}); the agent works on the site's own repository, so it cannot start on that branch.`
         };

@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WORKFLOW_TOKEN_LOGIN: () => (/* binding */ WORKFLOW_TOKEN_LOGIN),
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
 /* harmony export */   ownCommentTest: () => (/* binding */ ownCommentTest)
 /* harmony export */ });
@@ -24,8 +25,13 @@ async function createGitHubClient(token, repository, options = {}) {
             try {
                 return (await octokit.rest.users.getAuthenticated()).data.login;
             }
-            catch {
-                return undefined;
+            catch (err) {
+                // An installation token is no user: GitHub answers 403 (or 401). Anything else is a
+                // real failure, and guessing would trust the wrong comments.
+                const status = err.status;
+                if (status === 403 || status === 401)
+                    return undefined;
+                throw err;
             }
         },
         async permission(login) {
@@ -97,14 +103,16 @@ async function createGitHubClient(token, repository, options = {}) {
         }
     };
 }
+/** Who writes comments with the workflow's own token (`${{ github.token }}`). */
+const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
 /**
- * Which comments are this action's own: those by the token's user, or, for an installation
- * token (whose user GitHub does not name), those by a bot. A marker in anyone else's comment is
- * not believed.
+ * Which comments are this action's own: those by the token's user (a personal access token), or
+ * by github-actions[bot] (the workflow's token, whose user GitHub does not name). A marker in
+ * anyone else's comment, another bot's included, is not believed.
  */
 async function ownCommentTest(github) {
-    const login = (await github.identity())?.toLowerCase();
-    return comment => login === undefined ? comment.authorIsBot : comment.authorLogin.toLowerCase() === login;
+    const login = ((await github.identity()) ?? WORKFLOW_TOKEN_LOGIN).toLowerCase();
+    return comment => comment.authorLogin.toLowerCase() === login;
 }
 
 

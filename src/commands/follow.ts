@@ -26,7 +26,9 @@ export const STOP_CONFIRM_MS = 30_000
 const CANCEL_CONFIRM_MS = 3_000
 
 /** The longest the status comment may hold up the run, at its start and at its end. */
-const OBSERVER_MS = 15_000
+export const OBSERVER_MS = 15_000
+/** The same once the workflow is cancelled, inside the runner's few seconds. */
+export const CANCELLED_OBSERVER_MS = 2_000
 
 /**
  * Stops a session and waits up to `confirmMs` to see it stopped. Once Netlify has accepted the stop,
@@ -139,7 +141,7 @@ export async function followSession(
   if (deps.observer) {
     // GitHub being slow must not keep the session unwatched.
     const started = deps.observer.started({ runnerId, session: options.session, runnerUrl: url })
-    await withTimeout(started, OBSERVER_MS)
+    await withTimeout(started, OBSERVER_MS, deps.cancelled)
   }
 
   let session = options.session
@@ -234,7 +236,6 @@ export async function followSession(
   if (outcome === 'success' && (settings.pullRequest || settings.commitToBranch !== undefined)) {
     try {
       delivery = await deliver(settings, deps, runnerId, diff, deadline)
-      if (delivery.kind === 'pull-request') runner = await client.getRunner(runnerId)
     } catch (err) {
       outcome = deps.cancelled.aborted
         ? 'cancelled'
@@ -247,6 +248,13 @@ export async function followSession(
       // The agent's work is done, but what was asked of the step is not: `fail-on-error` is about
       // the session, not this.
       deliveryFailed = true
+    }
+    if (delivery?.kind === 'pull-request') {
+      // The runner as it now is (its pull request), for the summary; the delivery stands anyway.
+      runner = await client.getRunner(runnerId).catch((err: Error) => {
+        core.warning(`Could not read agent runner ${runnerId} again: ${err.message}`)
+        return runner
+      })
     }
   }
 
@@ -266,21 +274,30 @@ export async function followSession(
   if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
   if (deps.observer) {
     // After a cancellation the runner allows seconds: the comment gets what is left of them.
-    await withTimeout(deps.observer.finished(report), deps.cancelled.aborted ? 2_000 : OBSERVER_MS)
+    const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
+    await withTimeout(deps.observer.finished(report), ms)
   }
   return report
 }
 
-/** Waits for `work`, but no longer than `ms`. */
-async function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+/** Waits for `work`, but no longer than `ms`, nor past `signal` aborting. */
+export async function withTimeout(
+  work: Promise<void>,
+  ms: number,
+  signal?: AbortSignal
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined
+  let onAbort: (() => void) | undefined
   await Promise.race([
     work,
     new Promise<void>(resolve => {
       timer = setTimeout(resolve, ms)
+      onAbort = resolve
+      signal?.addEventListener('abort', onAbort, { once: true })
     })
   ])
   clearTimeout(timer)
+  if (onAbort) signal?.removeEventListener('abort', onAbort)
 }
 
 /** The changes of a done session, into a pull request or onto a branch, as the inputs ask. */

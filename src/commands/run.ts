@@ -25,7 +25,7 @@ import {
 import { setSkipOutputs } from '../report/outputs.js'
 import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
-import { followSession } from './follow.js'
+import { CANCELLED_OBSERVER_MS, followSession, OBSERVER_MS, withTimeout } from './follow.js'
 
 /** A start cut short by cancellation is looked for at once, and again this much later. */
 const INTERRUPTED_LOOK_AGAIN_MS = 2_000
@@ -140,7 +140,15 @@ export async function runCommand(settings: Settings, deps: CommandDeps): Promise
   try {
     return await startAndFollow(plan.settings, { ...deps, observer }, attachments)
   } catch (err) {
-    await observer?.failed(deps.redact(err instanceof Error ? err.message : String(err)))
+    if (observer) {
+      const message = deps.redact(err instanceof Error ? err.message : String(err))
+      const cancelled = deps.cancelled.aborted
+      // After a cancellation the runner allows seconds: the comment gets what is left of them.
+      await withTimeout(
+        observer.failed(message, cancelled ? 'cancelled' : 'failure'),
+        cancelled ? CANCELLED_OBSERVER_MS : OBSERVER_MS
+      )
+    }
     throw err
   }
 }

@@ -4,7 +4,7 @@
 import type { AgentRunnerSession } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { RunReport } from '../report/run-report.js'
-import { saveStatusComment } from '../state.js'
+import { saveStatusComment, saveStatusCommentFinal } from '../state.js'
 import * as core from '../workflow-commands.js'
 import type { Comment, GitHubClient } from './client.js'
 import { parseMarker, renderStatusComment, type StatusView } from './status-comment.js'
@@ -18,8 +18,8 @@ export interface RunObserver {
   /** Called on every status check; cheap, and never waits for GitHub. */
   progress(session: AgentRunnerSession): void
   finished(report: RunReport): Promise<void>
-  /** The run failed before it had a report (it may not even have started). */
-  failed(message: string): Promise<void>
+  /** The run failed, or was cancelled, before it had a report (it may not even have started). */
+  failed(message: string, outcome: 'failure' | 'cancelled'): Promise<void>
 }
 
 export interface StatusThread {
@@ -109,24 +109,33 @@ export class StatusReporter implements RunObserver {
     await this.publish()
   }
 
-  async failed(message: string): Promise<void> {
-    this.view = { ...this.view, phase: 'finished', outcome: 'failure', failure: message }
+  async failed(message: string, outcome: 'failure' | 'cancelled'): Promise<void> {
+    this.view = { ...this.view, phase: 'finished', outcome, failure: message }
     await this.publish()
   }
 
-  /** Writes the view: the first time as a new comment (or the one this same run left before). */
+  /**
+   * Writes the view: the first time as a new comment (or the one this same run left before). Its
+   * id goes to state at once, and whether it is final once written, so that the post step can
+   * finish a comment that main was killed before finishing.
+   */
   private publish(): Promise<void> {
     this.lastUpdate = this.thread.now()
     const body = this.thread.redact(renderStatusComment(this.view))
+    const final = this.view.phase === 'finished'
     this.queue = this.queue.then(async () => {
       try {
-        this.commentId ??= await this.earlierComment()
+        if (this.commentId === undefined) {
+          this.commentId = await this.earlierComment()
+          if (this.commentId !== undefined) saveStatusComment(this.commentId, this.view.runnerUrl)
+        }
         if (this.commentId === undefined) {
           this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body)
-          saveStatusComment(this.commentId)
+          saveStatusComment(this.commentId, this.view.runnerUrl)
         } else {
           await this.thread.github.updateComment(this.commentId, body)
         }
+        if (final) saveStatusCommentFinal()
       } catch (err) {
         core.warning(
           this.thread.redact(

@@ -102,13 +102,18 @@ async function targetOf(
 
   const pull = await github.pullRequest(trigger.issueNumber)
   const head = trigger.headBranch ?? pull.headRef
-  const runnerId = fromMarker ?? (await find(() => runnerOnBranch(netlify, site, head)))
+  // A fork's branch name says nothing about our runners (it may copy one): only our marker counts.
+  const fork =
+    pull.headRepo !== undefined &&
+    pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()
+  const runnerId =
+    fromMarker ?? (fork ? undefined : await find(() => runnerOnBranch(netlify, site, head)))
   // A follow-up on the pull request's runner updates that same pull request (once it is done).
   if (runnerId) {
     const deliver = settings.wait && settings.commitToBranch === undefined
     return { agentRunnerId: runnerId, pullRequest: deliver ? true : undefined }
   }
-  if (pull.headRepo && pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()) {
+  if (fork) {
     return {
       skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo}); the agent works on the site's own repository, so it cannot start on that branch.`
     }
