@@ -1,11 +1,17 @@
 // The HTTP side of the fake GitHub API: listening on 127.0.0.1, logging every request, applying
 // injected faults, token auth and the rate limit, then handing the request to the routes.
 import { randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { FaultList, isDelayOnly } from '../fake-netlify/faults.js'
-import { readBody, sendReply, type Reply } from '../fake-netlify/http-io.js'
+import {
+  listenOnLoopback,
+  parseJsonBody,
+  queryRecord,
+  readBody,
+  sendReply,
+  type Reply
+} from '../fake-netlify/http-io.js'
 import { RateLimiter } from '../fake-netlify/rate-limit.js'
 import type { RateLimit } from '../fake-netlify/scenario.js'
 import type { LoggedRequest } from '../fake-netlify/server.js'
@@ -137,7 +143,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', baseUrl)
     const raw = await readBody(req)
-    const { body, invalid } = parseBody(raw)
+    const { body, invalid } = parseJsonBody(raw)
     const entry: LoggedRequest = {
       method,
       path: url.pathname,
@@ -195,15 +201,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (ms) await sleep(ms, undefined, { signal: closing.signal })
   }
 
-  const server = createServer((req, res) => {
-    // Rejections here mean the fake is closing mid-request or the client went away.
-    handle(req, res).catch(() => res.destroy())
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const listening = await listenOnLoopback(handle, options.port)
+  const { server } = listening
+  baseUrl = listening.baseUrl
   const web = options.webUrl ?? 'https://github.com'
   const views = new Views({
     api: baseUrl,
@@ -273,24 +273,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 }
 
 /** The JSON body, or the raw text (for the log) when it is not JSON. */
-function parseBody(raw: Buffer): { body: unknown; invalid: boolean } {
-  if (raw.length === 0) return { body: undefined, invalid: false }
-  const text = raw.toString('utf8')
-  try {
-    return { body: JSON.parse(text) as unknown, invalid: false }
-  } catch {
-    return { body: text, invalid: true }
-  }
-}
-
-function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {}
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key)
-    record[key] = values.length === 1 ? (values[0] as string) : values
-  }
-  return record
-}
 
 function githubHeaders(): Record<string, string> {
   return {

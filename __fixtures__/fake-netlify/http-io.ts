@@ -1,6 +1,7 @@
 // What a route handler answers with, and how that reaches the socket. Handlers return a Reply
 // instead of writing to the response so the server can still swap it for an injected fault.
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
@@ -60,4 +61,41 @@ export async function sendReply(res: ServerResponse, reply: Reply): Promise<void
     return
   }
   res.end()
+}
+
+/** A request body as JSON when it is JSON; else its text, marked invalid. */
+export function parseJsonBody(raw: Buffer): { body: unknown; invalid: boolean } {
+  if (raw.length === 0) return { body: undefined, invalid: false }
+  const text = raw.toString('utf8')
+  try {
+    return { body: JSON.parse(text) as unknown, invalid: false }
+  } catch {
+    return { body: text, invalid: true }
+  }
+}
+
+/** Query parameters for the request log: a repeated one becomes a list. */
+export function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {}
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key)
+    record[key] = values.length === 1 ? (values[0] as string) : values
+  }
+  return record
+}
+
+/** A server on 127.0.0.1 (`port` 0: any free one) that answers with `handle`; and its URL. */
+export async function listenOnLoopback(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  port = 0
+): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer((req, res) => {
+    // Rejections here mean the fake is closing mid-request or the client went away.
+    handle(req, res).catch(() => res.destroy())
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }

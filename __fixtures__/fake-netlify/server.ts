@@ -1,16 +1,18 @@
 // The HTTP side of the fake: listening on 127.0.0.1, logging every request, applying injected
 // faults, the rate limit and bearer auth, then handing the request to the routes.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse
-} from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AgentRunner, AgentRunnerSession } from '../../src/netlify/types.js'
 import { FaultList, faultReply, isDelayOnly, type Fault } from './faults.js'
-import { errorReply, readBody, sendReply, type Reply } from './http-io.js'
+import {
+  errorReply,
+  listenOnLoopback,
+  parseJsonBody,
+  queryRecord,
+  readBody,
+  sendReply,
+  type Reply
+} from './http-io.js'
 import { RateLimiter } from './rate-limit.js'
 import { dispatch, isApiPath } from './routes.js'
 import { buildScenario, type Scenario } from './scenario.js'
@@ -104,7 +106,7 @@ export async function startFakeNetlify(options: FakeNetlifyOptions = {}): Promis
     const url = new URL(req.url ?? '/', baseUrl)
     const raw = await readBody(req)
     const isUpload = url.pathname.startsWith(S3_PREFIX) && method === 'PUT'
-    const body = isUpload ? raw.length : parseBody(raw)
+    const body = isUpload ? raw.length : parseJsonBody(raw).body
     const entry: LoggedRequest = {
       method,
       path: url.pathname,
@@ -159,15 +161,9 @@ export async function startFakeNetlify(options: FakeNetlifyOptions = {}): Promis
     if (ms) await sleep(ms, undefined, { signal: closing.signal })
   }
 
-  const server = createServer((req, res) => {
-    // Rejections here mean the fake is closing mid-request or the client went away.
-    handle(req, res).catch(() => res.destroy())
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const listening = await listenOnLoopback(handle, options.port)
+  const { server } = listening
+  baseUrl = listening.baseUrl
 
   return {
     url: baseUrl,
@@ -196,23 +192,4 @@ export async function startFakeNetlify(options: FakeNetlifyOptions = {}): Promis
         server.closeAllConnections()
       })
   }
-}
-
-function parseBody(raw: Buffer): unknown {
-  if (raw.length === 0) return undefined
-  const text = raw.toString('utf8')
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
-}
-
-function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {}
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key)
-    record[key] = values.length === 1 ? (values[0] as string) : values
-  }
-  return record
 }
