@@ -51,7 +51,8 @@ function reporterOn(t: ReturnType<typeof thread>, now: () => number = () => 0): 
     followUp: false,
     redact: text => text,
     now,
-    isOwn: c => c.authorIsBot
+    isOwn: c => c.authorIsBot,
+    comments: () => t.github.issueComments(12)
   })
 }
 

@@ -147,19 +147,29 @@ export async function findRunnerByPrompt(
   return undefined
 }
 
-/** A session of the runner created since `sinceS` with `prompt`. */
-export async function findSessionByPrompt(
+/** The newest session of the runner created since `sinceS` that `matches`. */
+async function findSession(
   client: NetlifyClient,
   runnerId: string,
-  prompt: string,
-  sinceS: number
+  sinceS: number,
+  matches: (session: AgentRunnerSession) => boolean
 ): Promise<AgentRunnerSession | undefined> {
   const { items } = await client.listSessions(runnerId, {
     from: sinceS,
     order_by: 'desc',
     per_page: 100
   })
-  return items.find(s => s.prompt === prompt)
+  return items.find(matches)
+}
+
+/** A session of the runner created since `sinceS` with `prompt`. */
+export function findSessionByPrompt(
+  client: NetlifyClient,
+  runnerId: string,
+  prompt: string,
+  sinceS: number
+): Promise<AgentRunnerSession | undefined> {
+  return findSession(client, runnerId, sinceS, s => s.prompt === prompt)
 }
 
 export async function startRunner(
@@ -211,14 +221,7 @@ export async function startDerivedSession(
   const session = await once(
     what,
     create,
-    async sinceS => {
-      const { items } = await client.listSessions(runnerId, {
-        from: sinceS,
-        order_by: 'desc',
-        per_page: 100
-      })
-      return items.find(matches)
-    },
+    sinceS => findSession(client, runnerId, sinceS, matches),
     { ...deps, tagged: false }
   )
   deps.onRunner(runnerId)

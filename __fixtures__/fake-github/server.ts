@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { FaultList, isDelayOnly } from '../fake-netlify/faults.js'
+import { FaultList, faultStrikes } from '../fake-netlify/faults.js'
 import {
   listenOnLoopback,
   parseJsonBody,
@@ -173,10 +173,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
 
     const fault = faults.take(method, url.pathname) as GitHubFault | null
-    if (fault && !fault.after) {
-      await wait(fault.delayMs)
-      if (!isDelayOnly(fault)) return answerWithFault(fault)
-    }
+    if (fault && (await faultStrikes(fault, false, wait))) return answerWithFault(fault)
     let reply: Reply
     if (denied) {
       reply = denied
@@ -190,10 +187,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         method
       )
     }
-    if (fault?.after) {
-      await wait(fault.delayMs)
-      if (!isDelayOnly(fault)) return answerWithFault(fault)
-    }
+    if (fault && (await faultStrikes(fault, true, wait))) return answerWithFault(fault)
     await answer(reply)
   }
 

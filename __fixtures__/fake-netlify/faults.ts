@@ -107,3 +107,17 @@ function htmlPage(status: number): string {
   const title = status === 502 ? '502 Bad Gateway' : `${status} Error`
   return `<html>\n<head><title>${title}</title></head>\n<body>\n<center><h1>${title}</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n`
 }
+
+/**
+ * A fault at its moment (before the real handling, or after it with `after`): waits its delay,
+ * then says whether it replaces the answer.
+ */
+export async function faultStrikes(
+  fault: Fault | null,
+  after: boolean,
+  wait: (ms: number | undefined) => Promise<void>
+): Promise<boolean> {
+  if (!fault || Boolean(fault.after) !== after) return false
+  await wait(fault.delayMs)
+  return !isDelayOnly(fault)
+}

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AgentRunner, AgentRunnerSession } from '../../src/netlify/types.js'
-import { FaultList, faultReply, isDelayOnly, type Fault } from './faults.js'
+import { FaultList, faultReply, faultStrikes, type Fault } from './faults.js'
 import {
   errorReply,
   listenOnLoopback,
@@ -137,10 +137,7 @@ export async function startFakeNetlify(options: FakeNetlifyOptions = {}): Promis
       await answer(faultReply(injected))
     }
 
-    if (fault && !fault.after) {
-      await wait(fault.delayMs)
-      if (!isDelayOnly(fault)) return answerWithFault(fault)
-    }
+    if (fault && (await faultStrikes(fault, false, wait))) return answerWithFault(fault)
     let reply: Reply
     if (limit?.exceeded) {
       reply = {
@@ -150,10 +147,7 @@ export async function startFakeNetlify(options: FakeNetlifyOptions = {}): Promis
     } else {
       reply = realReply(req, url, raw, body)
     }
-    if (fault?.after) {
-      await wait(fault.delayMs)
-      if (!isDelayOnly(fault)) return answerWithFault(fault)
-    }
+    if (fault && (await faultStrikes(fault, true, wait))) return answerWithFault(fault)
     await answer(reply)
   }
 

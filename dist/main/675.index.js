@@ -1940,8 +1940,7 @@ class StatusReporter {
         const { runnerId, sessionId } = this.view;
         if (runnerId === undefined)
             return undefined;
-        const comments = await this.thread.github.issueComments(this.thread.issueNumber);
-        return comments.find(c => {
+        return (await this.thread.comments()).find(c => {
             const ids = this.thread.isOwn(c) ? parseMarker(c.body) : undefined;
             return ids?.runnerId === runnerId && ids.sessionId === sessionId;
         })?.id;
@@ -2001,7 +2000,7 @@ async function usable(netlify, runnerId, siteId) {
     }
 }
 /** Where a triggered run goes: a follow-up on the thread's runner, or a new runner. */
-async function targetOf(trigger, settings, github, netlify, isOwn) {
+async function targetOf(trigger, settings, github, netlify, isOwn, threadComments) {
     // Inputs that shape a new runner (`mode: ask`, a deploy, a parent) ask for one: a follow-up
     // would drop them.
     const newRunner = settings.mode !== 'normal' ||
@@ -2016,8 +2015,7 @@ async function targetOf(trigger, settings, github, netlify, isOwn) {
         const runnerId = await lookup();
         return runnerId && (await usable(netlify, runnerId, site.id));
     };
-    const comments = await github.issueComments(trigger.issueNumber);
-    const fromMarker = await find(async () => runnerFromComments(comments, isOwn));
+    const fromMarker = await find(async () => runnerFromComments(await threadComments(), isOwn));
     if (!trigger.isPullRequest)
         return fromMarker ? { agentRunnerId: fromMarker } : {};
     const pull = await github.pullRequest(trigger.issueNumber);
@@ -2077,7 +2075,10 @@ async function planEventRun(settings, netlify, redact, now) {
         return { kind: 'skip', reason: verdict.reason };
     }
     const isOwn = await ownCommentTest(github);
-    const target = await targetOf(trigger, settings, github, netlify, isOwn);
+    // Read once: for the thread's runner, and for a status comment this same step left before.
+    let comments;
+    const threadComments = () => (comments ??= github.issueComments(trigger.issueNumber));
+    const target = await targetOf(trigger, settings, github, netlify, isOwn, threadComments);
     if ('skip' in target) {
         await reply(github, gh.statusComment, trigger.issueNumber, target.skip, gh.workflowRunUrl);
         return { kind: 'skip', reason: target.skip };
@@ -2107,7 +2108,8 @@ async function planEventRun(settings, netlify, redact, now) {
             followUp: planned.agentRunnerId !== undefined,
             redact,
             now,
-            isOwn
+            isOwn,
+            comments: threadComments
         })
         : undefined;
     return { kind: 'run', settings: planned, reporter };

@@ -33,6 +33,8 @@ export interface StatusThread {
   now: () => number
   /** Whether a comment is this action's own (./client.ts ownCommentTest). */
   isOwn: (comment: Comment) => boolean
+  /** The thread's comments as they were before the run (read at most once). */
+  comments: () => Promise<Comment[]>
 }
 
 type StatusOutcome = NonNullable<StatusView['outcome']>
@@ -154,8 +156,7 @@ export class StatusReporter implements RunObserver {
   private async earlierComment(): Promise<number | undefined> {
     const { runnerId, sessionId } = this.view
     if (runnerId === undefined) return undefined
-    const comments = await this.thread.github.issueComments(this.thread.issueNumber)
-    return comments.find(c => {
+    return (await this.thread.comments()).find(c => {
       const ids = this.thread.isOwn(c) ? parseMarker(c.body) : undefined
       return ids?.runnerId === runnerId && ids.sessionId === sessionId
     })?.id

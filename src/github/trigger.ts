@@ -81,7 +81,8 @@ async function targetOf(
   settings: Settings,
   github: GitHubClient,
   netlify: NetlifyClient,
-  isOwn: (comment: Comment) => boolean
+  isOwn: (comment: Comment) => boolean,
+  threadComments: () => Promise<Comment[]>
 ): Promise<Target | { skip: string }> {
   // Inputs that shape a new runner (`mode: ask`, a deploy, a parent) ask for one: a follow-up
   // would drop them.
@@ -96,8 +97,7 @@ async function targetOf(
     const runnerId = await lookup()
     return runnerId && (await usable(netlify, runnerId, site.id))
   }
-  const comments = await github.issueComments(trigger.issueNumber)
-  const fromMarker = await find(async () => runnerFromComments(comments, isOwn))
+  const fromMarker = await find(async () => runnerFromComments(await threadComments(), isOwn))
   if (!trigger.isPullRequest) return fromMarker ? { agentRunnerId: fromMarker } : {}
 
   const pull = await github.pullRequest(trigger.issueNumber)
@@ -173,7 +173,10 @@ export async function planEventRun(
     return { kind: 'skip', reason: verdict.reason }
   }
   const isOwn = await ownCommentTest(github)
-  const target = await targetOf(trigger, settings, github, netlify, isOwn)
+  // Read once: for the thread's runner, and for a status comment this same step left before.
+  let comments: Promise<Comment[]> | undefined
+  const threadComments = () => (comments ??= github.issueComments(trigger.issueNumber))
+  const target = await targetOf(trigger, settings, github, netlify, isOwn, threadComments)
   if ('skip' in target) {
     await reply(github, gh.statusComment, trigger.issueNumber, target.skip, gh.workflowRunUrl)
     return { kind: 'skip', reason: target.skip }
@@ -205,7 +208,8 @@ export async function planEventRun(
         followUp: planned.agentRunnerId !== undefined,
         redact,
         now,
-        isOwn
+        isOwn,
+        comments: threadComments
       })
     : undefined
   return { kind: 'run', settings: planned, reporter }
