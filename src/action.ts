@@ -9,7 +9,7 @@ import { setOutcome } from './report/outputs.js'
 import { escapeHtml, renderCommandSummary, writeSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
 import { actionsSource, getSettings, type Settings } from './settings.js'
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal })
 
@@ -41,9 +41,9 @@ function onCancellation(): AbortSignal {
 }
 
 /** A step that failed before it had a report still says so in the job summary. */
-function summarizeFailure(message: string, settings: Settings | undefined): void {
+async function summarizeFailure(message: string, settings: Settings | undefined): Promise<void> {
   if (!settings?.jobSummary) return
-  writeSummary(
+  await writeSummary(
     renderCommandSummary({
       heading: `❌ Netlify agent step failed (\`command: ${settings.command}\`)`,
       links: [],
@@ -107,7 +107,9 @@ export async function run(): Promise<void> {
           : 'failure'
     )
     const message = redact(err instanceof Error ? err.message : String(err))
-    summarizeFailure(message, settings)
+    await summarizeFailure(message, settings).catch((e: Error) =>
+      core.warning(`Could not write the job summary: ${e.message}`)
+    )
     core.setFailed(message)
   }
 }

@@ -8,7 +8,7 @@ import { outcomeOf } from './report/run-report.js'
 import { redactor, type Redact } from './redact.js'
 import { actionsSource, readGitHubToken, readToken } from './settings.js'
 import { readSavedRun, type SavedRun } from './state.js'
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 
 /** How the run ended, as the post step found it: for the status comment. */
 interface Ending {

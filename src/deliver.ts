@@ -7,7 +7,7 @@ import { explainRefusal, NetlifyApiError } from './netlify/errors.js'
 import type { AgentRunner } from './netlify/types.js'
 import { InputError } from './settings.js'
 import { answerWasLost } from './start.js'
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 
 export type PullRequestOperation = 'created' | 'updated'
 

@@ -1,5 +1,5 @@
 import { cleanup } from './cleanup.js'
-import { warning } from './workflow-commands.js'
+import { warning } from '@actions/core'
 
 // The post step never fails the job: whatever goes wrong becomes a warning.
 cleanup().catch((err: unknown) =>

@@ -11,7 +11,7 @@ import type {
   CreateSessionBody,
   Site
 } from './netlify/types.js'
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 
 /** Creates tried at most, counting the first. */
 const MAX_CREATES = 3

@@ -1,6 +1,6 @@
 // The only module that touches the step's saved state: what the main step started, so that the
 // post step can find it, and stop it if main never settled its fate (main was killed or crashed).
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 
 enum StateKey {
   RunnerId = 'agent-runner-id',

@@ -17,15 +17,15 @@ var external_node_fs_ = __webpack_require__(3024);
 var errors = __webpack_require__(5058);
 // EXTERNAL MODULE: ./src/netlify/states.ts
 var states = __webpack_require__(8079);
-// EXTERNAL MODULE: ./src/workflow-commands.ts
-var workflow_commands = __webpack_require__(6137);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
 // when an event asks for a run and GitHub must be asked who asked, or told: Octokit is about 1 MB
 // and brings in undici, which would cost every other start (skipped events included) dearly.
 /** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
 async function createGitHubClient(token, repository, options = {}) {
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {});
     const [owner = '', repo = ''] = repository.split('/');
     const base = { owner, repo };
@@ -1927,7 +1927,7 @@ class StatusReporter {
                     (0,state/* saveStatusCommentFinal */.DN)();
             }
             catch (err) {
-                workflow_commands/* warning */.$e(this.thread.redact(`Could not write the status comment on #${this.thread.issueNumber}: ${err.message}. The run goes on; grant the job \`issues: write\` and \`pull-requests: write\`.`));
+                core/* warning */.$e(this.thread.redact(`Could not write the status comment on #${this.thread.issueNumber}: ${err.message}. The run goes on; grant the job \`issues: write\` and \`pull-requests: write\`.`));
             }
         });
         return this.queue;
@@ -2054,7 +2054,7 @@ async function reply(github, statusComment, issueNumber, reason, workflowRunUrl)
         return;
     await github
         .createComment(issueNumber, renderRefusal(reason, workflowRunUrl))
-        .catch((err) => workflow_commands/* warning */.$e(`Could not reply on #${issueNumber}: ${err.message}`));
+        .catch((err) => core/* warning */.$e(`Could not reply on #${issueNumber}: ${err.message}`));
 }
 /** Reads the event and decides what `run` does with it. */
 async function planEventRun(settings, netlify, redact, now) {
@@ -2087,7 +2087,7 @@ async function planEventRun(settings, netlify, redact, now) {
         // Seen: the commenter knows at once that the request was taken.
         await github
             .react(trigger.commentId, trigger.commentKind, 'eyes')
-            .catch((err) => workflow_commands/* warning */.$e(`Could not react to the comment: ${err.message}`));
+            .catch((err) => core/* warning */.$e(`Could not react to the comment: ${err.message}`));
     }
     const planned = {
         ...settings,
@@ -2096,7 +2096,7 @@ async function planEventRun(settings, netlify, redact, now) {
         branch: target.agentRunnerId ? undefined : (target.branch ?? settings.branch),
         pullRequest: target.pullRequest ?? settings.pullRequest
     };
-    workflow_commands/* info */.pq(planned.agentRunnerId
+    core/* info */.pq(planned.agentRunnerId
         ? `Following up on agent runner ${planned.agentRunnerId}, the runner of #${trigger.issueNumber}.`
         : `Starting a new agent runner for #${trigger.issueNumber}${planned.branch ? ` on ${planned.branch}` : ''}.`);
     const reporter = gh.statusComment

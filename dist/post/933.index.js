@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   renderStatusComment: () => (/* binding */ renderStatusComment)
 });
 
-// EXTERNAL MODULE: ./src/workflow-commands.ts
-var workflow_commands = __webpack_require__(6137);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var lib_core = __webpack_require__(6257);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:readline"
@@ -417,9 +417,13 @@ function renderCommandSummary(summary) {
     }
     return out + (summary.body ?? '');
 }
-function writeSummary(markdown) {
-    if (!core.appendSummary(markdown))
+/** Appends to the job summary at once, so that no second copy of a large summary is held. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
         core.warning('No GITHUB_STEP_SUMMARY file: the job summary was not written.');
+        return;
+    }
+    await core.summary.addRaw(markdown).write();
 }
 
 ;// CONCATENATED MODULE: ./src/github/status-comment.ts

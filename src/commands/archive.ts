@@ -1,5 +1,5 @@
 // `archive`: archive a runner (Netlify's soft delete). One already archived is not an error.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import type { NetlifyClient } from '../netlify/client.js'
 import { NetlifyApiError, explainRefusal } from '../netlify/errors.js'
 import { normalizeState } from '../netlify/states.js'
@@ -48,7 +48,7 @@ export async function archiveCommand(
   setTargetOutputs({ runnerId, runnerUrl: url, state: 'archived' })
   setOutcome('success')
   if (settings.jobSummary) {
-    writeSummary(
+    await writeSummary(
       renderCommandSummary({
         heading: '🗄️ Netlify agent runner archived',
         links: [`[Open in Netlify](${url})`],

@@ -1,5 +1,5 @@
 // `pull-request` and `commit`: deliver an existing runner's changes, as `run` does after a session.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { checkCommitBranch, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
 import type { AgentRunner } from '../netlify/types.js'
 import { setDeliveryOutputs, setOutcome, setTargetOutputs } from '../report/outputs.js'
@@ -76,6 +76,6 @@ export async function deliverCommand(
   setTargetOutputs({ runnerId, runnerUrl: url })
   setDeliveryOutputs({ delivery, runner })
   setOutcome('success')
-  if (settings.jobSummary) writeSummary(summaryOf(delivery, runnerId, url))
+  if (settings.jobSummary) await writeSummary(summaryOf(delivery, runnerId, url))
   return { outcome: 'success', failure: undefined }
 }

@@ -1,6 +1,6 @@
 // `diff`: download a runner's diff (all of its changes), or one session's own diff, or with
 // `cumulative` that session's cumulative diff, to a file under RUNNER_TEMP, and summarize it.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { diffStatOfFile } from '../report/diffstat.js'
@@ -56,7 +56,7 @@ export async function diffCommand(settings: Settings, deps: CommandDeps): Promis
       links: [`[Open in Netlify](${url})`],
       rows: []
     })
-    writeSummary(head + (await diffSection(diff, Buffer.byteLength(head), deps.redact)))
+    await writeSummary(head + (await diffSection(diff, Buffer.byteLength(head), deps.redact)))
   }
   return { outcome: 'success', failure: undefined }
 }

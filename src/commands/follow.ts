@@ -1,7 +1,7 @@
 // Following a session to its end: shared by `run`, `rebase` and `redeploy`. Sets the ids at once,
 // waits with the agent's steps printed live, stops the session on timeout or cancellation, fetches
 // the diffs, delivers the changes (pull request or commit) when asked, and reports.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DeliveryError, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
@@ -14,6 +14,7 @@ import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from '../report/
 import { renderSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings.js'
 import { saveRunSettled } from '../state.js'
+import { printUntrusted } from '../untrusted-log.js'
 import { waitForSession, type WaitResult } from '../wait.js'
 import type { CommandDeps } from './context.js'
 
@@ -171,7 +172,7 @@ export async function followSession(
         sleep: deps.sleep,
         onStep: (step, index) => {
           const message = step.message?.trim() ? `: ${step.message.trim()}` : ''
-          core.info(deps.redact(`[${index + 1}] ${step.title}${message}`))
+          printUntrusted(deps.redact(`[${index + 1}] ${step.title}${message}`))
         },
         onPoll: polled => {
           session = polled
@@ -223,7 +224,7 @@ export async function followSession(
             ? downloadDiffs(client, runnerId, session, settings.tempDir)
             : undefined
         ])
-        if (session.result) core.info(deps.redact(session.result))
+        if (session.result) printUntrusted(deps.redact(session.result))
       } finally {
         core.endGroup()
       }
@@ -271,7 +272,7 @@ export async function followSession(
     failsStep: deliveryFailed
   }
   setReportOutputs(report, deps.redact)
-  if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
+  if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))
   if (deps.observer) {
     // After a cancellation the runner allows seconds: the comment gets what is left of them.
     const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS

@@ -1,5 +1,5 @@
 // `list`: the site's runners, with the reference's filters, as a JSON output and a summary table.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { normalizeState } from '../netlify/states.js'
 import type { AgentRunner, ListRunnersParams } from '../netlify/types.js'
 import { setListOutputs, setOutcome } from '../report/outputs.js'
@@ -103,7 +103,7 @@ export async function listCommand(settings: Settings, deps: CommandDeps): Promis
   setListOutputs(runners)
   setOutcome('success')
   if (settings.jobSummary) {
-    writeSummary(
+    await writeSummary(
       deps.redact(
         renderCommandSummary({
           heading: `📋 Netlify agent runners (${runners.length}${more ? '+' : ''})`,

@@ -2,7 +2,7 @@
 // prompt. A rebase re-applies the changes onto the current production deploy (sites without git);
 // a redeploy rebuilds a done session's preview. Each is started exactly once and then followed to
 // its end like `run`: waited for, reported, and delivered when asked.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { explainRefusal } from '../netlify/errors.js'
 import { normalizeState } from '../netlify/states.js'
 import type { AgentRunnerSession, Site } from '../netlify/types.js'

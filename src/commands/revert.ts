@@ -1,5 +1,5 @@
 // `revert`: revert a runner to one of its sessions; Netlify discards every later session.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { explainRefusal } from '../netlify/errors.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
@@ -31,7 +31,7 @@ export async function revertCommand(settings: Settings, deps: CommandDeps): Prom
   setTargetOutputs({ runnerId, runnerUrl: url, sessionId })
   setOutcome('success')
   if (settings.jobSummary) {
-    writeSummary(
+    await writeSummary(
       renderCommandSummary({
         heading: '↩️ Netlify agent runner reverted',
         links: [`[Open in Netlify](${url})`],

@@ -1,6 +1,6 @@
 // The `run` command: attach files, start a runner (or a follow-up session) exactly once, then
 // follow it to its end (./follow.ts): wait, fetch the diffs, deliver, report.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import {
   removeUploads,
   resolveAttachments,
@@ -24,6 +24,7 @@ import {
 } from '../start.js'
 import { setSkipOutputs } from '../report/outputs.js'
 import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { printUntrusted } from '../untrusted-log.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 import { CANCELLED_OBSERVER_MS, followSession, OBSERVER_MS, withTimeout } from './follow.js'
 
@@ -154,11 +155,12 @@ export async function runCommand(settings: Settings, deps: CommandDeps): Promise
 }
 
 /** An event that did not ask for a run: said, with no request to Netlify, and the step passes. */
-function reportSkipped(reason: string, settings: Settings): CommandResult {
-  core.info(`Skipped: ${reason}`)
+async function reportSkipped(reason: string, settings: Settings): Promise<CommandResult> {
+  // The reason may quote the event (a label's name).
+  printUntrusted(`Skipped: ${reason}`)
   setSkipOutputs(reason)
   if (settings.jobSummary) {
-    writeSummary(
+    await writeSummary(
       renderCommandSummary({
         heading: '⏭️ Netlify agent run skipped',
         links: [],

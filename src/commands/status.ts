@@ -1,7 +1,7 @@
 // `status`: read a runner and its latest session (or `session-id`), and report them as `run`
 // would have: outputs, the diff of a done session, and the job summary. A status read never fails
 // the step because of the session's state: `outcome` says what it is.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import type { NetlifyClient } from '../netlify/client.js'
 import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
 import type { AgentRunnerSession } from '../netlify/types.js'
@@ -57,6 +57,6 @@ export async function statusCommand(settings: Settings, deps: CommandDeps): Prom
     core.endGroup()
   }
   setReportOutputs(report, deps.redact)
-  if (settings.jobSummary) writeSummary(await renderSummary(report, deps.redact))
+  if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))
   return { outcome: report.outcome, failure: undefined }
 }

@@ -1,6 +1,6 @@
 // `stop`: stop a runner's active session (or `session-id`) and confirm it stopped. A session that
 // has already ended is left as it is: there is nothing to stop, and that is not an error.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
@@ -37,7 +37,7 @@ export async function stopCommand(settings: Settings, deps: CommandDeps): Promis
   setTargetOutputs({ runnerId, runnerUrl: url, sessionId: session.id, state })
   setOutcome('success')
   if (settings.jobSummary) {
-    writeSummary(
+    await writeSummary(
       renderCommandSummary({
         heading: '⏹️ Netlify agent session stopped',
         links: [`[Open in Netlify](${url})`],

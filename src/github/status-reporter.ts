@@ -5,7 +5,7 @@ import type { AgentRunnerSession } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { RunReport } from '../report/run-report.js'
 import { saveStatusComment, saveStatusCommentFinal } from '../state.js'
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import type { Comment, GitHubClient } from './client.js'
 import { parseMarker, renderStatusComment, type StatusView } from './status-comment.js'
 

@@ -1,7 +1,7 @@
 // The job summary: what happened, the links, the prompt, the agent's result, the diffstat and the
 // diff. GitHub refuses a step summary over 1 MiB, so the diff is read as a stream and shown file by
 // file only while it fits; what is left out is named, and `diff-file` holds the whole of it.
-import * as core from '../workflow-commands.js'
+import * as core from '@actions/core'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { normalizeState } from '../netlify/states.js'
@@ -301,7 +301,11 @@ export function renderCommandSummary(summary: CommandSummary): string {
   return out + (summary.body ?? '')
 }
 
-export function writeSummary(markdown: string): void {
-  if (!core.appendSummary(markdown))
+/** Appends to the job summary at once, so that no second copy of a large summary is held. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
     core.warning('No GITHUB_STEP_SUMMARY file: the job summary was not written.')
+    return
+  }
+  await core.summary.addRaw(markdown).write()
 }
