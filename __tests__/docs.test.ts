@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readActionYml, ROOT } from '../__fixtures__/actions-runner.js'
 import { withTables } from '../scripts/readme-tables.js'
-import { COMMANDS } from '../src/settings.js'
+import { COMMANDS } from '../src/settings/index.js'
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 

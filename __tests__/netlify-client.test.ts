@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
 import { NetlifyClient, USER_AGENT, type NetlifyClientOptions } from '../src/netlify/client.js'
 import { NetlifyApiError, NetlifyNetworkError } from '../src/netlify/errors.js'
-import { isTerminalSessionState, normalizeState } from '../src/netlify/states.js'
+import { isTerminalSessionState, normalizeState } from '../src/netlify/lifecycle.js'
 import type { AgentRunner } from '../src/netlify/types.js'
 
 const TOKEN = 'nfp_client_test_token'

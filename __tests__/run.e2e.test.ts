@@ -315,20 +315,6 @@ describe('follow-ups and modes', () => {
     expect(diffRequests.filter(r => r.path.includes(run.outputs['session-id']!))).toEqual([])
   })
 
-  it('poll-interval caps the pause between status checks', async () => {
-    fake().setScenario({ sessionMs: 3_000 })
-    const run = await runAction({ inputs: inputs({ 'poll-interval': '0.5' }) })
-    expect(run.exitCode).toBe(0)
-    const path = `/api/v1/agent_runners/${run.outputs['agent-runner-id']}/sessions/${run.outputs['session-id']}`
-    const checks = fake()
-      .requests.filter(r => r.method === 'GET' && r.path === path)
-      .map(r => r.at)
-    // Left to the default schedule, a 3 s session gets a check every 2 s.
-    expect(checks.length).toBeGreaterThanOrEqual(5)
-    const gaps = checks.slice(1).map((at, i) => at - checks[i]!)
-    expect(Math.max(...gaps)).toBeLessThan(900)
-  })
-
   it('lower-case states from the API read the same', async () => {
     fake().setScenario({ lowercaseStates: true })
     const run = await runAction({ inputs: inputs() })
@@ -462,6 +448,18 @@ describe('bad input gets one clear error and sends nothing', () => {
       { 'poll-interval': '-5' },
       {},
       /Input `poll-interval` must be a positive number of seconds; got "-5"/
+    ],
+    [
+      'a poll-interval under the 2 s floor',
+      { 'poll-interval': '0.001' },
+      {},
+      /Input `poll-interval` must be at least 2 seconds; got "0.001"/
+    ],
+    [
+      'a pull-request for a command that takes none, in any spelling of true',
+      { command: 'status', 'agent-runner-id': 'r1', 'pull-request': 'TRUE', prompt: '' },
+      {},
+      /Input `pull-request` does not apply to `command: status`/
     ],
     [
       'a branch on a follow-up',

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { actionsSource, getSettings, InputError, parseMoment } from '../src/settings.js'
+import { actionsInputs, getSettings, InputError } from '../src/settings/index.js'
+import { parseMoment } from '../src/settings/parsers.js'
 
 function parse(
   inputs: Record<string, string>,
@@ -11,7 +12,14 @@ function parse(
 ) {
   const vars: NodeJS.ProcessEnv = { ...env }
   for (const [name, value] of Object.entries(inputs)) vars[`INPUT_${name.toUpperCase()}`] = value
-  return getSettings(actionsSource(vars, mask))
+  // @actions/core reads the inputs from the process's environment, as on a runner.
+  const saved = process.env
+  process.env = vars
+  try {
+    return getSettings(actionsInputs(vars, mask ?? (() => undefined)))
+  } finally {
+    process.env = saved
+  }
 }
 
 const base = { 'netlify-auth-token': 'tok-123456', 'site-id': 'site', prompt: 'Do it' }
@@ -144,6 +152,28 @@ describe('settings', () => {
       cumulative: 'false'
     })
     expect(settings.command).toBe('archive')
+  })
+
+  it.each(['False', 'FALSE'])('read pull-request: %s as not given, in any YAML spelling', value => {
+    const { settings } = parse({
+      'netlify-auth-token': 't',
+      command: 'status',
+      'agent-runner-id': 'r1',
+      'pull-request': value
+    })
+    expect(settings.command).toBe('status')
+  })
+
+  it('turn a boolean that is not YAML into one error naming the input', () => {
+    const error = errorOf(() => parse({ ...base, wait: 'yes' }))
+    expect(error.input).toBe('wait')
+    expect(error.message).toBe('Input `wait` must be true or false; got "yes".')
+  })
+
+  it.each(['0.001', '1.9'])('refuse poll-interval %s, under the 2 s floor', value => {
+    const error = errorOf(() => parse({ ...base, 'poll-interval': value }))
+    expect(error.input).toBe('poll-interval')
+    expect(error.message).toContain('at least 2 seconds')
   })
 
   it('name the commands an input applies to when refusing it', () => {

@@ -4,7 +4,7 @@ import {
   isTerminalSessionState,
   normalizeState,
   sameState
-} from '../src/netlify/states.js'
+} from '../src/netlify/lifecycle.js'
 
 describe('states read the same in either case', () => {
   it('normalizes to lower case', () => {

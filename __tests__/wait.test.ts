@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   MIN_POLL_MS,
+  pauseReason,
   newSteps,
   pollDelayMs,
   rateLimitedDelayMs,
@@ -16,7 +17,17 @@ describe('the polling schedule', () => {
     expect(pollDelayMs(60_000, 20_000)).toBe(6_000)
     expect(pollDelayMs(600_000, 20_000)).toBe(20_000)
     expect(pollDelayMs(600_000, 5_000)).toBe(5_000)
-    expect(pollDelayMs(0, 1_000)).toBe(1_000)
+    expect(pollDelayMs(0, 1_000)).toBe(MIN_POLL_MS)
+  })
+
+  it('says why each pause is as long as it is, for step debug', () => {
+    expect(pauseReason(1_000, 2_000, 2_000, 2_000, 20_000, undefined)).toMatch(/young \(1.0 s\)/)
+    expect(pauseReason(60_000, 6_000, 6_000, 6_000, 20_000, undefined)).toMatch(/a tenth/)
+    expect(pauseReason(600_000, 20_000, 20_000, 20_000, 20_000, undefined)).toMatch(/poll-interval/)
+    expect(pauseReason(60_000, 6_000, 6_000, 1_000, 20_000, undefined)).toMatch(/timeout-minutes/)
+    expect(
+      pauseReason(60_000, 6_000, 30_000, 30_000, 20_000, { limit: 100, remaining: 5 })
+    ).toMatch(/rate limit runs low \(5 of 100 requests left\)/)
   })
 
   it.each([

@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative } from 'node:path'
 import type { NetlifyClient } from './netlify/client.js'
-import { InputError } from './settings.js'
+import { InputError } from './settings/index.js'
 import * as core from '@actions/core'
 
 /** The reference's allowed file types, with the MIME type each is sent as. */

@@ -3,11 +3,12 @@
 // credits: stop it, and say so on the status comment, which would otherwise read "working"
 // forever. It warns about what it could not do, and never fails the job.
 import { NetlifyClient } from './netlify/client.js'
-import { isTerminalSessionState, normalizeState } from './netlify/states.js'
+import { isTerminalSessionState, normalizeState } from './netlify/lifecycle.js'
 import { outcomeOf } from './report/run-report.js'
 import { redactor, type Redact } from './redact.js'
-import { actionsSource, readGitHubToken, readToken } from './settings.js'
+import { actionsInputs, readGitHubToken, readToken } from './settings/index.js'
 import { readSavedRun, type SavedRun } from './state.js'
+import { debugRequest } from './step-debug.js'
 import * as core from '@actions/core'
 
 /** How the run ended, as the post step found it: for the status comment. */
@@ -50,7 +51,7 @@ async function stopUnsettled(
       await client.stopSession(runnerId, sessionId)
     }
     core.warning(
-      `The main step did not see ${what} finish (it was cancelled or crashed), so the post step stopped it to stop it spending credits.`
+      `The main step did not see ${what} finish (it was cancelled or crashed), so the post step stopped it: it no longer spends credits.`
     )
     return { outcome: 'cancelled', said: `${ENDED_EARLY}, so the ${what} was stopped.` }
   } catch (err) {
@@ -124,9 +125,9 @@ export async function cleanup(): Promise<void> {
   // Main may have settled the session and still been killed before the comment's last word.
   const commentId = saved.statusCommentFinal ? undefined : saved.statusCommentId
   if (saved.settled && commentId === undefined) return
-  const source = actionsSource(process.env, secret => core.setSecret(secret))
-  const token = readToken(source)
-  const githubToken = readGitHubToken(source)
+  const inputs = actionsInputs()
+  const token = readToken(inputs)
+  const githubToken = readGitHubToken(inputs)
   const redact = redactor([token, githubToken])
   let ending: Ending
   if (token === '') {
@@ -142,7 +143,8 @@ export async function cleanup(): Promise<void> {
       token,
       apiUrl: saved.apiUrl,
       timeoutMs: 10_000,
-      maxAttempts: 3
+      maxAttempts: 3,
+      onAttempt: e => debugRequest('Netlify', e)
     })
     try {
       ending = saved.settled
@@ -155,4 +157,11 @@ export async function cleanup(): Promise<void> {
   if (commentId !== undefined && githubToken !== '') {
     await tellThread(saved, commentId, ending, githubToken, redact)
   }
+}
+
+/** The post step's entry: it never fails the job, so whatever goes wrong becomes a warning. */
+export async function run(): Promise<void> {
+  await cleanup().catch((err: unknown) =>
+    core.warning(`Post step: ${err instanceof Error ? err.message : String(err)}`)
+  )
 }

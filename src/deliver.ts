@@ -5,7 +5,7 @@
 import type { NetlifyClient } from './netlify/client.js'
 import { explainRefusal, NetlifyApiError } from './netlify/errors.js'
 import type { AgentRunner } from './netlify/types.js'
-import { InputError } from './settings.js'
+import { InputError } from './settings/index.js'
 import { answerWasLost } from './start.js'
 import * as core from '@actions/core'
 

@@ -3,7 +3,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { NetlifyClient } from './netlify/client.js'
 import type { RateLimit } from './netlify/requester.js'
-import { isTerminalSessionState } from './netlify/states.js'
+import { isTerminalSessionState } from './netlify/lifecycle.js'
 import type { AgentRunnerSession, SessionStep } from './netlify/types.js'
 
 /** Never poll more often than this: the first checks, while a run is young. */
@@ -18,7 +18,7 @@ export const POLL_GROWTH = 0.1
  */
 export function pollDelayMs(elapsedMs: number, maxMs: number): number {
   const grown = Math.max(MIN_POLL_MS, Math.floor(elapsedMs * POLL_GROWTH))
-  return Math.min(maxMs, grown)
+  return Math.max(MIN_POLL_MS, Math.min(maxMs, grown))
 }
 
 /** Below this share of the rate limit, status checks slow down. */
@@ -82,6 +82,8 @@ export interface WaitOptions {
   rateLimit?: () => Readonly<RateLimit>
   /** Called after each status check. */
   onPoll?: (session: AgentRunnerSession) => void
+  /** Told each pause before the next check, and why it is that long (step debug). */
+  onPause?: (ms: number, why: string) => void
   /** Aborted when the workflow is cancelled: the wait ends at once, with the signal's reason. */
   signal?: AbortSignal
   now?: () => number
@@ -92,6 +94,27 @@ export interface WaitOptions {
 export type WaitResult =
   | { kind: 'finished'; session: AgentRunnerSession; polls: number }
   | { kind: 'timed-out'; session: AgentRunnerSession; polls: number }
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+
+/** Why the next check waits as long as it does, in words. */
+export function pauseReason(
+  ageMs: number,
+  scheduledMs: number,
+  pacedMs: number,
+  nextMs: number,
+  maxMs: number,
+  rate: Readonly<RateLimit> | undefined
+): string {
+  if (nextMs < pacedMs) return 'the deadline of timeout-minutes comes first'
+  if (pacedMs > scheduledMs) {
+    return `the rate limit runs low (${rate?.remaining ?? '?'} of ${rate?.limit ?? '?'} requests left), so checks slow down from ${seconds(scheduledMs)}`
+  }
+  if (scheduledMs === maxMs && maxMs > MIN_POLL_MS) return `poll-interval caps the pause`
+  if (scheduledMs === MIN_POLL_MS)
+    return `the session is young (${seconds(ageMs)}): the shortest pause`
+  return `a tenth of the session's age (${seconds(ageMs)})`
+}
 
 /** Polls until the session reaches done, error or cancelled, or the deadline passes. */
 export async function waitForSession(options: WaitOptions): Promise<WaitResult> {
@@ -110,11 +133,12 @@ export async function waitForSession(options: WaitOptions): Promise<WaitResult> 
     if (isTerminalSessionState(session.state)) return { kind: 'finished', session, polls }
     const remaining = options.deadline - now()
     if (remaining <= 0) return { kind: 'timed-out', session, polls }
-    const pause = pollDelayMs(now() - started, options.maxIntervalMs)
+    const age = now() - started
+    const pause = pollDelayMs(age, options.maxIntervalMs)
     const rate = options.rateLimit?.()
-    await sleep(
-      Math.min(remaining, rate ? rateLimitedDelayMs(pause, rate, now()) : pause),
-      options.signal
-    )
+    const paced = rate ? rateLimitedDelayMs(pause, rate, now()) : pause
+    const next = Math.min(remaining, paced)
+    options.onPause?.(next, pauseReason(age, pause, paced, next, options.maxIntervalMs, rate))
+    await sleep(next, options.signal)
   }
 }

@@ -2,11 +2,11 @@
 import * as core from '@actions/core'
 import type { NetlifyClient } from '../netlify/client.js'
 import { NetlifyApiError, explainRefusal } from '../netlify/errors.js'
-import { normalizeState } from '../netlify/states.js'
+import { normalizeState } from '../netlify/lifecycle.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
 async function isArchived(client: NetlifyClient, runnerId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { NetlifyClient } from '../netlify/client.js'
 import type { AgentRunner, Site } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { Outcome } from '../report/run-report.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 
 export interface CommandDeps {
   /** The client for the step; its requests end when `cancelled` aborts. */
@@ -29,7 +29,7 @@ export interface CommandResult {
   failsStep?: boolean
 }
 
-export type Command = (settings: Settings, deps: CommandDeps) => Promise<CommandResult>
+export type CommandHandler = (settings: Settings, deps: CommandDeps) => Promise<CommandResult>
 
 /** The runner a command acts on, and its site (named by `site-id`, or read from the runner). */
 export async function openRunner(

@@ -7,7 +7,7 @@ import { diffStatOfFile } from '../report/diffstat.js'
 import { setDiffOutputs, setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl, type DiffFiles } from '../report/run-report.js'
 import { diffSection, renderCommandSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
 export async function diffCommand(settings: Settings, deps: CommandDeps): Promise<CommandResult> {

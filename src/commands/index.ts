@@ -1,8 +1,8 @@
 // Which function carries out each value of the `command` input.
-import type { Command as CommandName } from '../settings.js'
+import type { CommandName } from '../settings/index.js'
 import { archiveCommand } from './archive.js'
-import type { Command } from './context.js'
-import { deliverCommand } from './deliver.js'
+import type { CommandHandler } from './context.js'
+import { deliverCommand } from './deliver-changes.js'
 import { diffCommand } from './diff.js'
 import { listCommand } from './list.js'
 import { rebuildCommand } from './rebuild.js'
@@ -11,7 +11,7 @@ import { runCommand } from './run.js'
 import { statusCommand } from './status.js'
 import { stopCommand } from './stop.js'
 
-export const COMMAND_HANDLERS: Record<CommandName, Command> = {
+export const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   run: runCommand,
   status: statusCommand,
   diff: diffCommand,

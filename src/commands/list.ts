@@ -1,11 +1,11 @@
 // `list`: the site's runners, with the reference's filters, as a JSON output and a summary table.
 import * as core from '@actions/core'
-import { normalizeState } from '../netlify/states.js'
+import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner, ListRunnersParams } from '../netlify/types.js'
 import { setListOutputs, setOutcome } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import type { CommandDeps, CommandResult } from './context.js'
 
 const PER_PAGE = 100

@@ -4,14 +4,14 @@
 // its end like `run`: waited for, reported, and delivered when asked.
 import * as core from '@actions/core'
 import { explainRefusal } from '../netlify/errors.js'
-import { normalizeState } from '../netlify/states.js'
+import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunnerSession, Site } from '../netlify/types.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { saveStartedRunner, saveStartedSession } from '../state.js'
 import { startDerivedSession, type StartedRun } from '../start.js'
 import { checkCommitBranch } from '../deliver.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
-import { followSession } from './follow.js'
+import { followSession } from '../follow-session.js'
 
 /** The session to redeploy: `session-id`, else the runner's newest done one. */
 async function sourceSession(

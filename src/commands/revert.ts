@@ -4,7 +4,7 @@ import { explainRefusal } from '../netlify/errors.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
 export async function revertCommand(settings: Settings, deps: CommandDeps): Promise<CommandResult> {

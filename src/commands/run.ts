@@ -10,7 +10,7 @@ import {
 import type { CreateRunnerBody, CreateSessionBody, Site } from '../netlify/types.js'
 import type { RunReport } from '../report/run-report.js'
 import { checkCommitBranch } from '../deliver.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
 import { runTag, taggedPrompt } from '../run-tag.js'
 import {
@@ -26,7 +26,12 @@ import { setSkipOutputs } from '../report/outputs.js'
 import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import { printUntrusted } from '../untrusted-log.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
-import { CANCELLED_OBSERVER_MS, followSession, OBSERVER_MS, withTimeout } from './follow.js'
+import {
+  CANCELLED_OBSERVER_MS,
+  followSession,
+  OBSERVER_MS,
+  withTimeout
+} from '../follow-session.js'
 
 /** A start cut short by cancellation is looked for at once, and again this much later. */
 const INTERRUPTED_LOOK_AGAIN_MS = 2_000

@@ -3,15 +3,15 @@
 // the step because of the session's state: `outcome` says what it is.
 import * as core from '@actions/core'
 import type { NetlifyClient } from '../netlify/client.js'
-import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
+import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunnerSession } from '../netlify/types.js'
 import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
 import { outcomeOf, runnerUrl, type RunReport } from '../report/run-report.js'
 import { renderSummary, writeSummary } from '../report/summary.js'
 import { untaggedPrompt } from '../run-tag.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
-import { downloadDiffs } from './follow.js'
+import { downloadDiffs } from '../follow-session.js'
 
 /** The runner's newest session that is not discarded. */
 export async function latestSession(

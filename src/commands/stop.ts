@@ -1,13 +1,13 @@
 // `stop`: stop a runner's active session (or `session-id`) and confirm it stopped. A session that
 // has already ended is left as it is: there is nothing to stop, and that is not an error.
 import * as core from '@actions/core'
-import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
+import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
-import { stopAndConfirm, STOP_CONFIRM_MS } from './follow.js'
+import { stopAndConfirm, STOP_CONFIRM_MS } from '../follow-session.js'
 import { latestSession } from './status.js'
 
 export async function stopCommand(settings: Settings, deps: CommandDeps): Promise<CommandResult> {

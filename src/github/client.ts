@@ -1,6 +1,7 @@
 // The few GitHub REST calls the action makes, through @actions/github's Octokit. It is loaded only
 // when an event asks for a run and GitHub must be asked who asked, or told: Octokit is about 1 MB
 // and brings in undici, which would cost every other start (skipped events included) dearly.
+import { debugRequest } from '../step-debug.js'
 
 /** Access a role grants to spend the repository's credits. */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -48,6 +49,25 @@ export async function createGitHubClient(
 ): Promise<GitHubClient> {
   const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {})
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    const sentAt = Date.now()
+    const answered = (answer: number | string): void =>
+      debugRequest('GitHub', {
+        method: endpoint.method,
+        path: new URL(octokit.request.endpoint(endpoint).url).pathname,
+        attempt: 1,
+        answer,
+        ms: Date.now() - sentAt
+      })
+    try {
+      const response = await request(endpoint)
+      answered(response.status)
+      return response
+    } catch (err) {
+      answered((err as OctokitError).status ?? (err as Error).name)
+      throw err
+    }
+  })
   const [owner = '', repo = ''] = repository.split('/')
   const base = { owner, repo }
   return {

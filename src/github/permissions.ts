@@ -1,6 +1,6 @@
 // Who may spend the repository's credits from a label or a comment: people with write, maintain
 // or admin access, those named in `allowed-users`, and bots only when named in `allowed-bots`.
-import type { GitHubSettings } from '../settings.js'
+import type { GitHubSettings } from '../settings/index.js'
 import type { GitHubClient, Permission } from './client.js'
 import type { Actor } from './event.js'
 

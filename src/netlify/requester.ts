@@ -23,6 +23,17 @@ export interface RetryEvent {
   reason: string
 }
 
+/** One attempt's answer, for step debug: the path only, since upload URLs carry signatures. */
+export interface AttemptEvent {
+  method: string
+  path: string
+  /** From 1. */
+  attempt: number
+  /** The HTTP status, or the socket's error code when there was no answer. */
+  answer: number | string
+  ms: number
+}
+
 /** The latest rate-limit headers Netlify sent. */
 export interface RateLimit {
   limit?: number
@@ -44,6 +55,7 @@ export interface RequesterOptions {
   /** Epoch ms after which no retry is started (the action's own deadline). */
   deadline?: number
   onRetry?: (event: RetryEvent) => void
+  onAttempt?: (event: AttemptEvent) => void
   signal?: AbortSignal
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   now?: () => number
@@ -151,6 +163,15 @@ export class Requester {
       let failure: Failure
       let lastError: Error
       let responseHeaders: RawResponse['headers'] | undefined
+      const sentAt = this.now()
+      const answered = (answer: number | string): void =>
+        this.options.onAttempt?.({
+          method,
+          path: url.pathname,
+          attempt,
+          answer,
+          ms: this.now() - sentAt
+        })
       try {
         const res = await this.transport.send({
           method,
@@ -161,6 +182,7 @@ export class Requester {
           signal: this.options.signal
         })
         responseHeaders = res.headers
+        answered(res.status)
         this.noteRateLimit(res.headers)
         if (res.status >= 200 && res.status < 300) {
           try {
@@ -190,6 +212,7 @@ export class Requester {
         }
       } catch (err) {
         if (!(err instanceof TransportError)) throw err
+        answered(err.code)
         if (err.code === 'ABORTED') {
           throw new NetlifyNetworkError(err.code, method, shown, err.requestSent, err.message)
         }

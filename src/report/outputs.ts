@@ -1,6 +1,6 @@
 // Every output of the action is set here, and only here.
 import * as core from '@actions/core'
-import { normalizeState } from '../netlify/states.js'
+import { normalizeState } from '../netlify/lifecycle.js'
 import type { Redact } from '../redact.js'
 import type { DiffFiles, Outcome, RunReport } from './run-report.js'
 

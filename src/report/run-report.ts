@@ -1,5 +1,5 @@
 // What a finished (or started) step knows, in one shape that outputs and the summary both read.
-import { normalizeState } from '../netlify/states.js'
+import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner, AgentRunnerSession } from '../netlify/types.js'
 import type { Delivery } from '../deliver.js'
 import type { DiffStat } from './diffstat.js'

@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { normalizeState } from '../netlify/states.js'
+import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import { isBinaryMarker, type FileStat } from './diffstat.js'

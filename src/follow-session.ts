@@ -4,19 +4,20 @@
 import * as core from '@actions/core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { DeliveryError, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
-import type { NetlifyClient } from '../netlify/client.js'
-import { isTerminalSessionState, normalizeState } from '../netlify/states.js'
-import type { AgentRunner, AgentRunnerSession, Site } from '../netlify/types.js'
-import { diffStatOfFile } from '../report/diffstat.js'
-import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
-import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from '../report/run-report.js'
-import { renderSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
-import { saveRunSettled } from '../state.js'
-import { printUntrusted } from '../untrusted-log.js'
-import { waitForSession, type WaitResult } from '../wait.js'
-import type { CommandDeps } from './context.js'
+import { DeliveryError, deliverCommit, deliverPullRequest, type Delivery } from './deliver.js'
+import type { NetlifyClient } from './netlify/client.js'
+import { isTerminalSessionState, normalizeState } from './netlify/lifecycle.js'
+import type { AgentRunner, AgentRunnerSession, Site } from './netlify/types.js'
+import { diffStatOfFile } from './report/diffstat.js'
+import { setReportOutputs, setStartOutputs } from './report/outputs.js'
+import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from './report/run-report.js'
+import { renderSummary, writeSummary } from './report/summary.js'
+import type { Settings } from './settings/index.js'
+import { saveRunSettled } from './state.js'
+import { debug } from './step-debug.js'
+import { printUntrusted } from './untrusted-log.js'
+import { waitForSession, type WaitResult } from './wait.js'
+import type { CommandDeps } from './commands/context.js'
 
 /** How long to wait for a stopped session to show it stopped, past the deadline. */
 export const STOP_CONFIRM_MS = 30_000
@@ -174,11 +175,15 @@ export async function followSession(
           const message = step.message?.trim() ? `: ${step.message.trim()}` : ''
           printUntrusted(deps.redact(`[${index + 1}] ${step.title}${message}`))
         },
+        onPause: (ms, why) => debug(`Next status check in ${(ms / 1000).toFixed(1)} s: ${why}.`),
         onPoll: polled => {
           session = polled
           deps.observer?.progress(polled)
           const state = normalizeState(polled.state)
-          if (state !== lastState) core.info(`Session is ${state}.`)
+          if (state !== lastState) {
+            core.info(`Session is ${state}.`)
+            debug(`Session ${polled.id}: ${lastState} → ${state}`)
+          }
           lastState = state
         }
       })

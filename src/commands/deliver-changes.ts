@@ -5,7 +5,7 @@ import type { AgentRunner } from '../netlify/types.js'
 import { setDeliveryOutputs, setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
 function summaryOf(delivery: Delivery, runnerId: string, url: string): string {
