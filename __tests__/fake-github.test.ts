@@ -602,3 +602,60 @@ describe('Octokit from @actions/github', () => {
     ).rejects.toMatchObject({ status: 401, message: expect.stringContaining('Bad credentials') })
   })
 })
+
+describe('bodies as GitHub shows them (media types)', () => {
+  const FULL = { Accept: 'application/vnd.github.full+json' }
+
+  it('the full media type adds body_text and body_html, rendered as GitHub renders Markdown', async () => {
+    const comment = fake.addComment({
+      issue_number: 1,
+      body: '@alice see `x`<!-- hidden -->\n\n<div hidden>shown</div>\n\n![alt](https://x.io/a.png)'
+    })
+    const response = await call(repo(`/issues/comments/${comment.id}`), { headers: FULL })
+    expect(response.headers.get('x-github-media-type')).toBe('github.v3; param=full; format=json')
+    const body = (await response.json()) as IssueComment & { body_html: string; body_text: string }
+    expect(body.body).toBe(comment.body)
+    expect(body.body_html).toBe(
+      '<p><a class="user-mention notranslate" data-hovercard-type="user" href="https://github.com/alice">@alice</a> see <code>x</code></p>\n' +
+        '<div>shown</div>\n' +
+        '<p><a target="_blank" rel="noopener noreferrer" href="https://x.io/a.png"><img src="https://x.io/a.png" alt="alt" style="max-width: 100%;"></a></p>\n'
+    )
+    expect(body.body_text).toBe('@alice see x shown')
+  })
+
+  it('raw (the default) is the Markdown alone, html the HTML alone, for issues and review comments too', async () => {
+    const plain = await json<Record<string, unknown>>(repo('/issues/1'))
+    expect(plain.body).toBe('@netlify please')
+    expect(plain).not.toHaveProperty('body_html')
+    const html = await json<Record<string, unknown>>(repo('/issues/1'), {
+      headers: { Accept: 'application/vnd.github.v3.html+json' }
+    })
+    expect(html).not.toHaveProperty('body')
+    expect(html.body_html).toContain('>@netlify</a> please</p>')
+    const [review] = fake.reviewComments(2)
+    const full = await json<Record<string, unknown>>(repo(`/pulls/comments/${review?.id}`), {
+      headers: FULL
+    })
+    expect(full.body_html).toContain('rename this')
+  })
+
+  it("the action's client reads an issue, a comment and a review comment with the full media type", async () => {
+    const { createGitHubClient } = await import('../src/github/client.js')
+    const github = await createGitHubClient(fake.token, 'acme/site', { baseUrl: fake.url })
+    const [comment] = fake.issueComments(1)
+    const [review] = fake.reviewComments(2)
+    const issue = await github.rendered({ kind: 'issue', number: 1 })
+    expect(issue.body).toBe('@netlify please')
+    expect(issue.html).toContain('please</p>')
+    expect((await github.rendered({ kind: 'issue-comment', id: comment!.id })).body).toBe(
+      '@netlify add a form'
+    )
+    expect((await github.rendered({ kind: 'review-comment', id: review!.id })).html).toContain(
+      'rename this'
+    )
+    expect(fake.requests.slice(-3).map(r => r.headers.accept)).toEqual(
+      // Octokit's `mediaType: { format: 'full' }`; GitHub takes it as application/vnd.github.full+json.
+      Array(3).fill('application/vnd.github.v3.full')
+    )
+  })
+})

@@ -28,7 +28,8 @@ function thread() {
       writes.push(`update ${id}`)
     },
     react: async () => undefined,
-    pullRequest: async () => ({ number: 1, headRef: 'x', headRepo: 'o/r', baseRef: 'main' })
+    pullRequest: async () => ({ number: 1, headRef: 'x', headRepo: 'o/r', baseRef: 'main' }),
+    rendered: async () => ({ body: '', html: '' })
   }
   return { github, comments, writes }
 }

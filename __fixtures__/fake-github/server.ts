@@ -16,6 +16,7 @@ import { RateLimiter } from '../fake-netlify/rate-limit.js'
 import type { RateLimit } from '../fake-netlify/scenario.js'
 import type { LoggedRequest } from '../fake-netlify/server.js'
 import { errorReply, githubFaultReply, type GitHubFault } from './errors.js'
+import { bodyFormat, mediaTypeHeader, withBodies, type BodyFormat } from './media-type.js'
 import { dispatch } from './routes.js'
 import {
   FakeStore,
@@ -125,6 +126,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   for (const seed of options.comments ?? []) store.addComment(seed)
   for (const seed of options.reviewComments ?? []) store.addReviewComment(seed)
 
+  const web = options.webUrl ?? 'https://github.com'
   const requests: LoggedRequest[] = []
   const faults = new FaultList()
   const limiter = new RateLimiter()
@@ -159,10 +161,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const denied = authError(req.headers.authorization ?? '')
     // Refused requests cost nothing, as on GitHub, where they are not the token's.
     const limit = denied ? null : limiter.hit(rateLimit, at)
+    const format = bodyFormat(req.headers.accept)
     const answer = async (reply: Reply) => {
       entry.status = reply.status
-      const headers = { ...githubHeaders(), ...rateLimitHeaders(limit), ...reply.headers }
-      await sendReply(res, { ...reply, headers })
+      const headers = { ...githubHeaders(format), ...rateLimitHeaders(limit), ...reply.headers }
+      const json = reply.status < 300 ? withBodies(reply.json, format, web) : reply.json
+      await sendReply(res, { ...reply, headers, ...(json === undefined ? {} : { json }) })
     }
     const answerWithFault = async (injected: GitHubFault) => {
       if (injected.reset) {
@@ -198,7 +202,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const listening = await listenOnLoopback(handle, options.port)
   const { server } = listening
   baseUrl = listening.baseUrl
-  const web = options.webUrl ?? 'https://github.com'
   const views = new Views({
     api: baseUrl,
     web,
@@ -268,9 +271,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
 /** The JSON body, or the raw text (for the log) when it is not JSON. */
 
-function githubHeaders(): Record<string, string> {
+function githubHeaders(format: BodyFormat): Record<string, string> {
   return {
-    'X-GitHub-Media-Type': 'github.v3; format=json',
+    'X-GitHub-Media-Type': mediaTypeHeader(format),
     'X-GitHub-Api-Version-Selected': '2022-11-28',
     'X-GitHub-Request-Id': randomBytes(8).toString('hex').toUpperCase()
   }

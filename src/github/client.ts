@@ -2,6 +2,7 @@
 // when an event asks for a run and GitHub must be asked who asked, or told: Octokit is about 1 MB
 // and brings in undici, which would cost every other start (skipped events included) dearly.
 import { debugRequest } from '../step-debug.js'
+import type { Rendered, TextSource } from './event.js'
 
 /** Access a role grants to spend the repository's credits. */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -35,6 +36,11 @@ export interface GitHubClient {
   /** Adds a reaction to an issue comment, or to a review comment on a pull request. */
   react(commentId: number, kind: 'issue' | 'review', content: 'eyes'): Promise<void>
   pullRequest(pullNumber: number): Promise<PullRequestInfo>
+  /**
+   * An issue's or a comment's text as GitHub has it now, with the HTML GitHub shows for it (the
+   * `full` media type: `body` and `body_html` in one answer).
+   */
+  rendered(source: TextSource): Promise<Rendered>
 }
 
 interface OctokitError {
@@ -138,6 +144,23 @@ export async function createGitHubClient(
           content
         })
       }
+    },
+    async rendered(source) {
+      const mediaType = { format: 'full' }
+      const { data } =
+        source.kind === 'issue'
+          ? await octokit.rest.issues.get({ ...base, issue_number: source.number, mediaType })
+          : source.kind === 'issue-comment'
+            ? await octokit.rest.issues.getComment({ ...base, comment_id: source.id, mediaType })
+            : await octokit.rest.pulls.getReviewComment({
+                ...base,
+                comment_id: source.id,
+                mediaType
+              })
+      const { body, body_html: html } = data as { body?: string | null; body_html?: string }
+      // An empty body has no HTML to show; any other body must come with its HTML.
+      if (typeof html !== 'string' && body) throw new Error('GitHub answered without body_html')
+      return { body: body ?? '', html: html ?? '' }
     },
     async pullRequest(pullNumber) {
       const { data } = await octokit.rest.pulls.get({ ...base, pull_number: pullNumber })

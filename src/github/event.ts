@@ -1,7 +1,9 @@
 // What a workflow event asks for: whether it starts an agent, on which issue or pull request, who
-// asked, and the request itself, made from untrusted text only through ./untrusted.ts. Pure: the
-// caller reads the event name and payload (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH) and passes them in.
-import { sanitizeUntrusted, sanitizeUntrustedLine } from './untrusted.js'
+// asked, and the request itself. Pure, in two steps: decideTrigger reads the payload (cheaply: a
+// comment that does not even contain the phrase is skipped here), and requestOf makes the request
+// from what GitHub shows of the text, which the caller reads from GitHub (`body_html`) in between.
+// The agent gets only what a maintainer could see: see ../markdown/visible-text.ts.
+import { plainLine, stripInvisible } from '../markdown/invisible.js'
 
 export const DEFAULT_LABEL = 'netlify-agent'
 export const DEFAULT_TRIGGER_PHRASE = '@netlify'
@@ -32,7 +34,15 @@ export type Trigger =
   | { kind: 'skip'; reason: string }
   /** schedule, workflow_dispatch, push and any other event: no gating; the caller needs a prompt. */
   | { kind: 'manual' }
-  | { kind: 'issue-label'; actor: Actor; issueNumber: number; prompt: string; title: string }
+  | {
+      kind: 'issue-label'
+      actor: Actor
+      issueNumber: number
+      /** As GitHub shows it: plain text, invisible characters removed. */
+      title: string
+      /** The issue's body; the request is made of what GitHub shows of it (see requestOf). */
+      text: Untrusted
+    }
   | {
       kind: 'comment'
       actor: Actor
@@ -40,11 +50,43 @@ export type Trigger =
       isPullRequest: boolean
       commentId: number
       commentKind: 'issue' | 'review'
-      /** The workflow's instructions, then the comment without the mention, sanitized. */
-      prompt: string
       /** A review comment's pull request head; undefined for an issue_comment (fetch the PR). */
       headBranch: string | undefined
+      /** The comment; it asks for an agent only if GitHub shows the phrase (see requestOf). */
+      text: Untrusted
     }
+
+export type Triggered = Extract<Trigger, { text: Untrusted }>
+
+/** Where GitHub keeps a text that becomes part of a prompt. */
+export type TextSource =
+  | { kind: 'issue'; number: number }
+  | { kind: 'issue-comment'; id: number }
+  | { kind: 'review-comment'; id: number }
+
+/** Untrusted text: where it is, and what the event said it was when the request was made. */
+export interface Untrusted {
+  source: TextSource
+  raw: string
+}
+
+/** What GitHub has now for a text, read with the `full` media type. */
+export interface Rendered {
+  /** The Markdown as stored now (an edit after the event changes it). */
+  body: string
+  /** The HTML GitHub shows for it. */
+  html: string
+}
+
+/** What a maintainer sees in HTML GitHub rendered, with the mention found and taken out of prose. */
+export type See = (
+  html: string,
+  options: { mention?: RegExp }
+) => { text: string; mentions: number }
+
+export type Request =
+  /** `reply`: worth a word on the thread (once the actor is known to be allowed). */
+  { kind: 'skip'; reason: string; reply: boolean } | { kind: 'request'; prompt: string }
 
 /** Decides what the event asks for. Never throws: a payload without what it needs is a skip. */
 export function decideTrigger(
@@ -92,16 +134,12 @@ function fromIssueEvent(event: Fields, options: TriggerOptions): Trigger {
   const actor = actorOf(event)
   if (!actor) return skip('The issue was labeled, but the event does not say by whom.')
 
-  const title = sanitizeUntrustedLine(text(issue.title) ?? '')
-  const body = sanitizeUntrusted(text(issue.body) ?? '')
-  const heading = `Issue #${issueNumber}: ${title}`.trimEnd()
-  const issueText = body === '' ? heading : `${heading}\n\n${body}`
   return {
     kind: 'issue-label',
     actor,
     issueNumber,
-    prompt: withInstructions(options.prompt, issueText),
-    title
+    title: plainLine(text(issue.title) ?? ''),
+    text: { source: { kind: 'issue', number: issueNumber }, raw: text(issue.body) ?? '' }
   }
 }
 
@@ -130,20 +168,14 @@ function fromComment(
 
   const phrase = options.triggerPhrase.trim()
   if (phrase === '') return skip('The trigger phrase is empty, so no comment can start an agent.')
-  // Sanitize first: a mention hidden in an HTML comment or behind invisible characters was never
-  // seen by a maintainer, so it must not count as a request.
-  const visible = sanitizeUntrusted(raw ?? '')
-  const mentions = findMentions(visible, phrase)
-  if (mentions.length === 0) {
-    return skip(
-      `The comment does not mention ${phrase} outside quotes and code, so it does not ask for an agent.`
-    )
-  }
-  const request = withoutMentions(visible, mentions)
-  const instructions = options.prompt?.trim() || undefined
-  // A bare mention with the workflow's own instructions asks for exactly those.
-  if (!/[\p{L}\p{N}]/u.test(request) && instructions === undefined) {
-    return skip(`The comment has no instruction after ${phrase}.`)
+  // Cheap, before GitHub is asked what it shows: most comments do not even contain the phrase.
+  // Whether a maintainer could see it as a request is for requestOf to say.
+  if (
+    !stripInvisible(raw ?? '')
+      .toLowerCase()
+      .includes(phrase.toLowerCase())
+  ) {
+    return skip(notMentioned(phrase))
   }
 
   const target = locate(event, commentKind)
@@ -157,9 +189,67 @@ function fromComment(
     isPullRequest: target.isPullRequest,
     commentId,
     commentKind,
-    prompt: withInstructions(options.prompt, request),
-    headBranch: target.headBranch
+    headBranch: target.headBranch,
+    text: {
+      source:
+        commentKind === 'issue'
+          ? { kind: 'issue-comment', id: commentId }
+          : { kind: 'review-comment', id: commentId },
+      raw: raw ?? ''
+    }
   }
+}
+
+function notMentioned(phrase: string): string {
+  return `The comment does not mention ${phrase} outside quotes and code, so it does not ask for an agent.`
+}
+
+/**
+ * The request a trigger makes, from what GitHub has now for its text: refused if the text was
+ * edited since the event (what GitHub shows is no longer what was asked for), and otherwise made
+ * of what GitHub shows: `see` reads its HTML (../markdown/visible-text.ts in production).
+ */
+export function requestOf(
+  trigger: Triggered,
+  rendered: Rendered,
+  options: TriggerOptions,
+  see: See
+): Request {
+  if (rendered.body !== trigger.text.raw) {
+    const reason =
+      trigger.kind === 'issue-label'
+        ? `Issue #${trigger.issueNumber} was edited after the "${options.label}" label was added, so its text on GitHub is no longer the one the label asked for; nothing was started. Remove the label and add it again to run on the issue as it is now.`
+        : 'The comment was edited after it was posted, so its text on GitHub is no longer the one that asked; nothing was started. Post a new comment to ask again.'
+    return { kind: 'skip', reason, reply: true }
+  }
+  if (trigger.kind === 'issue-label') {
+    const body = see(rendered.html, {}).text
+    const heading = `Issue #${trigger.issueNumber}: ${trigger.title}`.trimEnd()
+    const issueText = body === '' ? heading : `${heading}\n\n${body}`
+    return { kind: 'request', prompt: withInstructions(options.prompt, issueText) }
+  }
+  const phrase = options.triggerPhrase.trim()
+  // A mention a maintainer could not see (in an HTML comment, in code, in a quote) asks nothing.
+  const shown = see(rendered.html, { mention: mentionPattern(phrase) })
+  if (shown.mentions === 0) return { kind: 'skip', reason: notMentioned(phrase), reply: false }
+  const instructions = options.prompt?.trim() || undefined
+  // A bare mention with the workflow's own instructions asks for exactly those.
+  if (!/[\p{L}\p{N}]/u.test(shown.text) && instructions === undefined) {
+    return { kind: 'skip', reason: `The comment has no instruction after ${phrase}.`, reply: false }
+  }
+  return { kind: 'request', prompt: withInstructions(options.prompt, shown.text) }
+}
+
+/**
+ * The phrase as a whole mention: `@netlify`, not `@netlifyfoo`, `@netlify/functions` or
+ * `x@netlify.com`.
+ */
+export function mentionPattern(phrase: string): RegExp {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_@./+-])${escaped}(?![\\p{L}\\p{N}_/-]|\\.[\\p{L}\\p{N}_])`,
+    'giu'
+  )
 }
 
 function locate(
@@ -198,91 +288,6 @@ function withInstructions(instructions: string | undefined, request: string): st
 
 function skip(reason: string): Trigger {
   return { kind: 'skip', reason }
-}
-
-// ---- mentions ----
-
-interface Mention {
-  index: number
-  length: number
-}
-
-const OPENING_FENCE = /^\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)*(`{3,}|~{3,})/
-const CLOSING_FENCE = /^\s*(`{3,}|~{3,})\s*$/
-const QUOTED = /^\s*(?:(?:[-+*]|\d{1,9}[.)])\s+)*>/
-/** A code span: a backtick run, then the same run, not across a blank line. */
-const CODE_SPAN = /(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])*?(?<!`)\1(?!`)/g
-
-/**
- * Where the phrase is mentioned as a request: a whole mention (`@netlify`, not `@netlifyfoo`,
- * `@netlify/functions` or `x@netlify.com`), outside code, and outside quoted lines, so that a
- * reply quoting an earlier request does not make it again.
- */
-function findMentions(visible: string, phrase: string): Mention[] {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}_@./+-])${escaped}(?![\\p{L}\\p{N}_/-]|\\.[\\p{L}\\p{N}_])`,
-    'giu'
-  )
-  const prose = blankCodeAndQuotes(visible)
-  return Array.from(prose.matchAll(pattern), match => ({
-    index: match.index,
-    length: match[0].length
-  }))
-}
-
-/** The text with code and quoted lines blanked out, index for index. */
-function blankCodeAndQuotes(text: string): string {
-  const blank = (part: string) => part.replace(/[^\n]/g, ' ')
-  let fence: string | undefined
-  const lines = text.split('\n').map(line => {
-    if (fence !== undefined) {
-      const closing = CLOSING_FENCE.exec(line)?.[1]
-      if (closing && closing[0] === fence[0] && closing.length >= fence.length) fence = undefined
-      return blank(line)
-    }
-    const opening = OPENING_FENCE.exec(line)?.[1]
-    if (opening) {
-      fence = opening
-      return blank(line)
-    }
-    return QUOTED.test(line) ? blank(line) : line
-  })
-  return lines.join('\n').replace(CODE_SPAN, blank)
-}
-
-/**
- * The request without its mentions. A mention takes the punctuation and spaces after it with it
- * ("@netlify, fix it" leaves "fix it"); a line that held only the mention goes.
- */
-function withoutMentions(visible: string, mentions: readonly Mention[]): string {
-  let out = ''
-  let last = 0
-  let line = 0
-  const touched = new Set<number>()
-  for (const mention of mentions) {
-    const before = visible.slice(last, mention.index)
-    out += before
-    line += before.split('\n').length - 1
-    touched.add(line)
-    const end = mention.index + mention.length
-    last = end + (/^[,:;]?[ \t]*/.exec(visible.slice(end))?.[0].length ?? 0)
-  }
-  out += visible.slice(last)
-
-  const lines = out.split('\n')
-  const kept: string[] = []
-  for (let n = 0; n < lines.length; n++) {
-    const line = touched.has(n) ? (lines[n] ?? '').trimEnd() : (lines[n] ?? '')
-    if (touched.has(n) && line.trim() === '') {
-      // Keep one blank line where the mention's line sat between two.
-      const before = kept[kept.length - 1]
-      if ((before === undefined || before.trim() === '') && (lines[n + 1] ?? '').trim() === '') n++
-      continue
-    }
-    kept.push(line)
-  }
-  return kept.join('\n').trim()
 }
 
 // ---- reading the payload ----

@@ -10,7 +10,14 @@ import type { Redact } from '../redact.js'
 import type { Settings } from '../settings/index.js'
 import * as core from '@actions/core'
 import { createGitHubClient, ownCommentTest, type Comment, type GitHubClient } from './client.js'
-import { decideTrigger, type Trigger } from './event.js'
+import {
+  decideTrigger,
+  requestOf,
+  type Rendered,
+  type TextSource,
+  type Triggered,
+  type TriggerOptions
+} from './event.js'
 import { mayStartRuns } from './permissions.js'
 import { parseMarker, renderRefusal } from './status-comment.js'
 import { StatusReporter } from './status-reporter.js'
@@ -65,8 +72,6 @@ async function usable(
     throw err
   }
 }
-
-type Triggered = Exclude<Trigger, { kind: 'skip' } | { kind: 'manual' }>
 
 interface Target {
   agentRunnerId?: string
@@ -150,6 +155,28 @@ async function reply(
     .catch((err: Error) => core.warning(`Could not reply on #${issueNumber}: ${err.message}`))
 }
 
+function describe(source: TextSource): string {
+  if (source.kind === 'issue') return `issue #${source.number}`
+  return `${source.kind === 'issue-comment' ? 'comment' : 'review comment'} ${source.id}`
+}
+
+/**
+ * What GitHub has now for the trigger's text, and the HTML it shows for it. Without that answer
+ * nobody can say what a maintainer saw, so the run is refused rather than fed the raw text.
+ */
+async function readRendered(github: GitHubClient, trigger: Triggered): Promise<Rendered> {
+  // Nothing to show, and nothing an edit since could add to this request.
+  if (trigger.text.raw === '') return { body: '', html: '' }
+  try {
+    return await github.rendered(trigger.text.source)
+  } catch (err) {
+    throw new Error(
+      `Could not read ${describe(trigger.text.source)} from GitHub as GitHub shows it (${(err as Error).message}), so nothing was started: the agent gets only the text a maintainer could see there. Re-run the job once GitHub answers.`,
+      { cause: err }
+    )
+  }
+}
+
 /** Reads the event and decides what `run` does with it. */
 export async function planEventRun(
   settings: Settings,
@@ -158,19 +185,30 @@ export async function planEventRun(
   now: () => number
 ): Promise<EventPlan> {
   const { github: gh } = settings
-  const trigger = decideTrigger(gh.gatedEvent ?? '', readPayload(gh.eventPath), {
+  const options: TriggerOptions = {
     label: gh.label,
     triggerPhrase: gh.triggerPhrase,
     prompt: settings.prompt || undefined
-  })
+  }
+  const trigger = decideTrigger(gh.gatedEvent ?? '', readPayload(gh.eventPath), options)
   if (trigger.kind === 'skip') return trigger
   if (trigger.kind === 'manual') return { kind: 'run', settings, reporter: undefined }
 
   const github = await createGitHubClient(gh.token, gh.repository)
+  const rendered = await readRendered(github, trigger)
+  // Loaded only here: the HTML parser is needed only once a request may be made.
+  const { visibleText } = await import('../markdown/visible-text.js')
+  const request = requestOf(trigger, rendered, options, visibleText)
+  // A mention nobody could see asks for nothing, and gets no answer.
+  if (request.kind === 'skip' && !request.reply) return request
   const verdict = await mayStartRuns(trigger.actor, gh, github)
   if (!verdict.allowed) {
     await reply(github, gh.statusComment, trigger.issueNumber, verdict.reason, gh.workflowRunUrl)
     return { kind: 'skip', reason: verdict.reason }
+  }
+  if (request.kind === 'skip') {
+    await reply(github, gh.statusComment, trigger.issueNumber, request.reason, gh.workflowRunUrl)
+    return { kind: 'skip', reason: request.reason }
   }
   const isOwn = await ownCommentTest(github)
   // Read once: for the thread's runner, and for a status comment this same step left before.
@@ -189,7 +227,7 @@ export async function planEventRun(
   }
   const planned: Settings = {
     ...settings,
-    prompt: trigger.prompt,
+    prompt: request.prompt,
     agentRunnerId: target.agentRunnerId ?? settings.agentRunnerId,
     branch: target.agentRunnerId ? undefined : (target.branch ?? settings.branch),
     pullRequest: target.pullRequest ?? settings.pullRequest
@@ -204,7 +242,7 @@ export async function planEventRun(
         github,
         issueNumber: trigger.issueNumber,
         workflowRunUrl: gh.workflowRunUrl,
-        prompt: trigger.prompt,
+        prompt: request.prompt,
         followUp: planned.agentRunnerId !== undefined,
         redact,
         now,
