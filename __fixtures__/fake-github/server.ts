@@ -97,6 +97,10 @@ export interface FakeGitHub {
   addPull(seed: SeedPull): PullRequest
   addComment(seed: SeedComment): IssueComment
   addReviewComment(seed: SeedReviewComment): ReviewComment
+  /** Edits an issue's body, as its author would after the event that carried the old one. */
+  editIssue(issueNumber: number, body: string): Issue
+  /** Edits an issue comment's or a review comment's body (their ids never collide). */
+  editComment(commentId: number, body: string): void
   /** null forgets the user, so the permission endpoint answers 404 for them. */
   setPermission(login: string, role: RoleName | null): void
   setTokenAccess(access: 'read' | 'write'): void
@@ -254,6 +258,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
     addComment: seed => views.comment(store.addComment(seed)),
     addReviewComment: seed => views.reviewComment(store.addReviewComment(seed)),
+    editIssue: (n, body) => views.issue(store.editIssue(n, body)),
+    editComment: (id, body) => store.editBody(id, body),
     setPermission: (login, role) => users.setRole(login, role),
     setTokenAccess: access => {
       tokenAccess = access

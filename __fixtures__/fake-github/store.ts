@@ -202,6 +202,21 @@ export class FakeStore {
     return comment
   }
 
+  editIssue(number: string | number, body: string): IssueRecord {
+    const issue = this.issue(number)
+    issue.body = body
+    issue.updatedAt = this.now()
+    return issue
+  }
+
+  /** An issue comment's or a review comment's new body. */
+  editBody(id: number, body: string): void {
+    const comment = this.comments.get(id) ?? this.reviewComments.get(id)
+    if (!comment) throw notFound()
+    comment.body = body
+    comment.updatedAt = this.now()
+  }
+
   deleteComment(id: string | number): void {
     this.comments.delete(this.comment(id).id)
   }

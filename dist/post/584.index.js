@@ -1,1 +1,135 @@
-const f=584,L=[584],O={6584:((g,d,o)=>{o.r(d),o.d(d,{WORKFLOW_TOKEN_LOGIN:()=>l,createGitHubClient:()=>w,ownCommentTest:()=>p});var h=o(4399);async function w(m,c,i={}){const{getOctokit:y}=await o.e(413).then(o.bind(o,2413)),n=y(m,i.baseUrl?{baseUrl:i.baseUrl}:{});n.hook.wrap("request",async(e,t)=>{const s=Date.now(),u=a=>(0,h.L)("GitHub",{method:t.method,path:new URL(n.request.endpoint(t).url).pathname,attempt:1,answer:a,ms:Date.now()-s});try{const a=await e(t);return u(a.status),a}catch(a){throw u(a.status??a.name),a}});const[b="",C=""]=c.split("/"),r={owner:b,repo:C};return{async identity(){try{return(await n.rest.users.getAuthenticated()).data.login}catch(e){const t=e.status;if(t===403||t===401)return;throw e}},async permission(e){try{const{data:t}=await n.rest.repos.getCollaboratorPermissionLevel({...r,username:e}),s=t.role_name??t.permission;return["admin","maintain","write","triage","read"].find(u=>u===s)??t.permission}catch(t){if(t.status===404)return"none";throw t}},async issueComments(e){return(await n.paginate(n.rest.issues.listComments,{...r,issue_number:e,per_page:100})).map(s=>({id:s.id,body:s.body??"",authorLogin:s.user?.login??"",authorIsBot:s.user?.type==="Bot",createdAt:s.created_at}))},async createComment(e,t){const{data:s}=await n.rest.issues.createComment({...r,issue_number:e,body:t});return s.id},async updateComment(e,t){await n.rest.issues.updateComment({...r,comment_id:e,body:t})},async react(e,t,s){t==="issue"?await n.rest.reactions.createForIssueComment({...r,comment_id:e,content:s}):await n.rest.reactions.createForPullRequestReviewComment({...r,comment_id:e,content:s})},async pullRequest(e){const{data:t}=await n.rest.pulls.get({...r,pull_number:e});return{number:t.number,headRef:t.head.ref,headRepo:t.head.repo?.full_name,baseRef:t.base.ref}}}}const l="github-actions[bot]";async function p(m){const c=(await m.identity()??l).toLowerCase();return i=>i.authorLogin.toLowerCase()===c}})};export{f as id,L as ids,O as modules};
+export const id = 584;
+export const ids = [584];
+export const modules = {
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WORKFLOW_TOKEN_LOGIN: () => (/* binding */ WORKFLOW_TOKEN_LOGIN),
+/* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
+/* harmony export */   ownCommentTest: () => (/* binding */ ownCommentTest)
+/* harmony export */ });
+/** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
+async function createGitHubClient(token, repository, options = {}) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, options.baseUrl ? { baseUrl: options.baseUrl } : {});
+    const [owner = '', repo = ''] = repository.split('/');
+    const base = { owner, repo };
+    return {
+        async identity() {
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch (err) {
+                // An installation token is no user: GitHub answers 403 (or 401). Anything else is a
+                // real failure, and guessing would trust the wrong comments.
+                const status = err.status;
+                if (status === 403 || status === 401)
+                    return undefined;
+                throw err;
+            }
+        },
+        async permission(login) {
+            try {
+                const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+                    ...base,
+                    username: login
+                });
+                // role_name tells maintain from write and triage from read; permission is the legacy field.
+                const role = data.role_name ?? data.permission;
+                return (['admin', 'maintain', 'write', 'triage', 'read'].find(r => r === role) ??
+                    data.permission);
+            }
+            catch (err) {
+                if (err.status === 404)
+                    return 'none';
+                throw err;
+            }
+        },
+        async issueComments(issueNumber) {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                ...base,
+                issue_number: issueNumber,
+                per_page: 100
+            });
+            return comments.map(c => ({
+                id: c.id,
+                body: c.body ?? '',
+                authorLogin: c.user?.login ?? '',
+                authorIsBot: c.user?.type === 'Bot',
+                createdAt: c.created_at
+            }));
+        },
+        async createComment(issueNumber, body) {
+            const { data } = await octokit.rest.issues.createComment({
+                ...base,
+                issue_number: issueNumber,
+                body
+            });
+            return data.id;
+        },
+        async updateComment(commentId, body) {
+            await octokit.rest.issues.updateComment({ ...base, comment_id: commentId, body });
+        },
+        async react(commentId, kind, content) {
+            if (kind === 'issue') {
+                await octokit.rest.reactions.createForIssueComment({
+                    ...base,
+                    comment_id: commentId,
+                    content
+                });
+            }
+            else {
+                await octokit.rest.reactions.createForPullRequestReviewComment({
+                    ...base,
+                    comment_id: commentId,
+                    content
+                });
+            }
+        },
+        async rendered(source) {
+            const mediaType = { format: 'full' };
+            const { data } = source.kind === 'issue'
+                ? await octokit.rest.issues.get({ ...base, issue_number: source.number, mediaType })
+                : source.kind === 'issue-comment'
+                    ? await octokit.rest.issues.getComment({ ...base, comment_id: source.id, mediaType })
+                    : await octokit.rest.pulls.getReviewComment({
+                        ...base,
+                        comment_id: source.id,
+                        mediaType
+                    });
+            const { body, body_html: html } = data;
+            // An empty body has no HTML to show; any other body must come with its HTML.
+            if (typeof html !== 'string' && body)
+                throw new Error('GitHub answered without body_html');
+            return { body: body ?? '', html: html ?? '' };
+        },
+        async pullRequest(pullNumber) {
+            const { data } = await octokit.rest.pulls.get({ ...base, pull_number: pullNumber });
+            return {
+                number: data.number,
+                headRef: data.head.ref,
+                headRepo: data.head.repo?.full_name,
+                baseRef: data.base.ref
+            };
+        }
+    };
+}
+/** Who writes comments with the workflow's own token (`${{ github.token }}`). */
+const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
+/**
+ * Which comments are this action's own: those by the token's user (a personal access token), or
+ * by github-actions[bot] (the workflow's token, whose user GitHub does not name). A marker in
+ * anyone else's comment, another bot's included, is not believed.
+ */
+async function ownCommentTest(github) {
+    const login = ((await github.identity()) ?? WORKFLOW_TOKEN_LOGIN).toLowerCase();
+    return comment => comment.authorLogin.toLowerCase() === login;
+}
+
+
+/***/ })
+
+};
