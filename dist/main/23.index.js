@@ -188,10 +188,13 @@ class Walker {
         return marker + body.replaceAll('\n', `\n${' '.repeat(marker.length)}`).replace(/ +$/gm, '');
     }
     table(element, quoted) {
-        const rows = tableRows(element).map(row => row.map(cell => oneLine(this.inlines(cell.childNodes, quoted)).replaceAll('|', '\\|')));
-        const lines = rows.map(cells => `| ${cells.join(' | ')} |`);
+        const rows = tableRows(element);
+        const lines = rows.map(row => {
+            const cells = row.map(cell => oneLine(this.inlines(cell.childNodes, quoted)));
+            return `| ${cells.map(cell => cell.replaceAll('|', '\\|')).join(' | ')} |`;
+        });
         const head = rows[0];
-        if (head && tableRows(element)[0]?.every(cell => cell.tagName === 'th')) {
+        if (head?.every(cell => cell.tagName === 'th')) {
             lines.splice(1, 0, `|${head.map(() => ' --- |').join('')}`);
         }
         return lines.join('\n');
