@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { forgedText } from '../__fixtures__/forged-commands.js'
+import { runnerView } from '../__fixtures__/runner-commands.js'
 import { printUntrusted } from '../src/untrusted-log.js'
 
 function printed(text: string): string {
@@ -27,5 +29,43 @@ describe('printing text the action did not write', () => {
     const lines = printed('step one\r::warning::forged\r\n::error::too').split('\n')
     expect(lines.slice(1, 4)).toEqual(['step one', '::warning::forged', '::error::too'])
     expect(printed('x\ry')).not.toContain('\r')
+  })
+})
+
+describe('what the runner makes of printed text', () => {
+  it('carries out none of the commands in it, in any form, and shows all of it', () => {
+    const text = forgedText('agent says')
+    const view = runnerView(printed(text))
+    expect(view.commands.map(c => c.name)).toHaveLength(2)
+    expect(view.commands[0]?.name).toBe('stop-commands')
+    expect(view.commands[1]?.name).toBe(view.commands[0]?.data)
+    expect(view.masks).toEqual([])
+    expect(view.annotations).toEqual([])
+    expect([view.state, view.outputs, view.env]).toEqual([{}, {}, {}])
+    expect(view.paths).toEqual([])
+    expect(view.matchers).toEqual({ added: [], removed: [] })
+    expect(view.groups).toEqual([])
+    expect(view.failed).toBe(false)
+    // Every line shows, as written (a `##[` line behind an invisible space).
+    const shown = view.shown.slice(1, -1).map(line => line.replace('\u200b##[', '##['))
+    expect(shown).toEqual(text.split(/\r|\n/))
+  })
+
+  it("leaves the action's own commands after it working, inside a group too", () => {
+    let log = '::group::Result\n'
+    printUntrusted(forgedText('x'), chunk => (log += chunk))
+    log += '::endgroup::\n::set-output name=outcome::success\n::error::The run failed\n'
+    const view = runnerView(log)
+    expect(view.groups).toEqual(['Result'])
+    expect(view.shown.at(-1)).toBe('##[endgroup]')
+    expect(view.outputs).toEqual({ outcome: 'success' })
+    expect(view.annotations).toEqual([{ kind: 'error', message: 'The run failed', properties: {} }])
+  })
+
+  it('a block that quotes an earlier block’s token still cannot end its own', () => {
+    const first = printed('one')
+    const token = /::stop-commands::(\w+)/.exec(first)?.[1] ?? ''
+    const view = runnerView(first + printed(`::${token}::\n::add-mask::succeeded`))
+    expect(view.masks).toEqual([])
   })
 })
