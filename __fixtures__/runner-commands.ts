@@ -199,11 +199,13 @@ export function runnerView(log: string, options: RunnerOptions = {}): RunnerView
 
   const mask = (text: string): string =>
     view.masks.reduce((out, secret) => out.split(secret).join('***'), text)
+  // What the runner writes may hold line breaks of its own (a group's name): each is a log line.
   const show = (text: string): void => {
-    const line = mask(text)
-    view.shown.push(line)
-    const group = /^##\[group\](.*)$/.exec(trimStart(line))
-    if (group) view.groups.push(group[1] ?? '')
+    for (const line of mask(text).split(/\r\n|\r|\n/)) {
+      view.shown.push(line)
+      const group = /^##\[group\](.*)$/.exec(trimStart(line))
+      if (group) view.groups.push(group[1] ?? '')
+    }
   }
   const annotate = (kind: Annotation['kind'], message: string, props = {}): void => {
     view.annotations.push({ kind, message: mask(message), properties: props })

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { describe, expect, it } from '@jest/globals'
 import { forgedText } from '../__fixtures__/forged-commands.js'
 import { runnerView } from '../__fixtures__/runner-commands.js'
@@ -67,5 +68,50 @@ describe('what the runner makes of printed text', () => {
     const token = /::stop-commands::(\w+)/.exec(first)?.[1] ?? ''
     const view = runnerView(first + printed(`::${token}::\n::add-mask::succeeded`))
     expect(view.masks).toEqual([])
+  })
+})
+
+describe("foreign text as the data of the action's own commands", () => {
+  /** What @actions/core writes to stdout while `act` runs. */
+  function stdoutOf(act: () => void): string {
+    let out = ''
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string) => {
+      out += chunk
+      return true
+    }) as typeof process.stdout.write
+    try {
+      act()
+    } finally {
+      process.stdout.write = write
+    }
+    return out
+  }
+
+  it('is escaped by @actions/core: one annotation, its message the whole text', () => {
+    const text = `${forgedText('escaped')}\r\n50% done %0A`
+    const exitCode = process.exitCode
+    const log = stdoutOf(() => {
+      core.warning(text)
+      core.setFailed(text)
+    })
+    process.exitCode = exitCode
+    const view = runnerView(log)
+    expect(view.commands.map(c => c.name)).toEqual(['warning', 'error'])
+    expect(view.annotations.map(a => a.message)).toEqual([text, text])
+    expect(view.masks).toEqual([])
+  })
+
+  it('is escaped in properties too', () => {
+    const view = runnerView(
+      stdoutOf(() => core.warning('w', { file: 'a.ts,line=1::x\r::add-mask::y', title: '%0A' }))
+    )
+    expect(view.annotations).toEqual([
+      {
+        kind: 'warning',
+        message: 'w',
+        properties: { file: 'a.ts,line=1::x\r::add-mask::y', title: '%0A' }
+      }
+    ])
   })
 })

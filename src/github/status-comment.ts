@@ -2,8 +2,8 @@
 // run goes (working, then finished). What the agent, the prompt and the diff bring is untrusted:
 // HTML is escaped, code is re-fenced so it cannot close its fence, mentions and issue references
 // are defused so the comment pings nobody, and the body stays under GitHub's comment limit
-// whatever the inputs. A hidden marker at the end names the runner and session, so a later step
-// finds this comment again.
+// whatever the inputs. A hidden marker at the end (./status-marker.ts) names the runner and
+// session, so a later step finds this comment again.
 import { escapeHtml, fenceFor } from '../report/summary.js'
 import { formatMarker, isMarkerId, MARKER_PREFIX, type MarkerSeal } from './status-marker.js'
 
