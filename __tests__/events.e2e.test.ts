@@ -612,7 +612,8 @@ async function settledRun(): Promise<{ runnerId: string; sessionId: string }> {
 async function postAfter(
   run: { runnerId: string; sessionId: string },
   commentId: number,
-  author: string | undefined
+  author: string | undefined,
+  github: GitHubContext = context('issues', 'issues-labeled.json')
 ) {
   const dir = makeStepDir()
   writeFileSync(
@@ -628,12 +629,7 @@ async function postAfter(
       ''
     ].join('\n')
   )
-  return runAction({
-    dir,
-    entry: 'post',
-    inputs: inputs(),
-    github: context('issues', 'issues-labeled.json')
-  })
+  return runAction({ dir, entry: 'post', inputs: inputs(), github })
 }
 
 const edits = (commentId: number) =>
@@ -685,6 +681,37 @@ describe('the post step edits only its own status comment', () => {
     expect(post.exitCode).toBe(0)
     expect(post.log).toMatch(/::warning::The post step left comment \d+ alone.*recorded no comment/)
     expect(edits(other.id)).toEqual([])
+  })
+
+  it("with a personal access token, the token's user (GET /user) is the action's identity", async () => {
+    const pat = await startFakeGitHub({
+      token: 'ghp_personal_post',
+      owner: 'octo',
+      repo: 'site',
+      botLogin: 'octo-maintainer',
+      issues: [{ number: 12, title: 'Header', user: 'bob' }]
+    })
+    try {
+      const run = await settledRun()
+      const body = `## ⏳ working\n\n${markerFor(12, run)}`
+      const mine = pat.addComment({ issue_number: 12, body, user: 'octo-maintainer' })
+      const theirs = pat.addComment({ issue_number: 12, body, user: 'github-actions[bot]' })
+      const github = {
+        eventName: 'issues',
+        event: 'issues-labeled.json',
+        apiUrl: pat.url,
+        token: 'ghp_personal_post'
+      }
+      // No author on record: main never wrote one. GET /user names the token's user all the same.
+      await postAfter(run, mine.id, undefined, github)
+      expect(pat.issueComments(12).find(c => c.id === mine.id)!.body).toContain('succeeded')
+      // A state that claims the workflow's bot wrote it does not outweigh what GitHub says.
+      const post = await postAfter(run, theirs.id, 'github-actions[bot]', github)
+      expect(post.log).toContain('it was written by github-actions[bot], not by octo-maintainer')
+      expect(pat.issueComments(12).find(c => c.id === theirs.id)!.body).toBe(body)
+    } finally {
+      await pat.close()
+    }
   })
 
   it('a comment of the action whose marker names another runner: left alone', async () => {
