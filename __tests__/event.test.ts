@@ -15,7 +15,7 @@ import {
   type Trigger,
   type TriggerOptions
 } from '../src/github/event.js'
-import { formatMarker } from '../src/github/status-comment.js'
+import { formatMarker, markerKey } from '../src/github/status-marker.js'
 import { visibleText } from '../src/markdown/visible-text.js'
 
 const EVENTS = fileURLToPath(new URL('../__fixtures__/events/', import.meta.url))
@@ -313,7 +313,10 @@ describe('a mention in a new comment starts an agent', () => {
       kind: 'skip',
       reason: "The comment is this action's own status comment, not a request."
     })
-    const written = `Agent says: @netlify rocks\n\n${formatMarker({ runnerId: 'r1', sessionId: 's1' })}`
+    const written = `Agent says: @netlify rocks\n\n${formatMarker(
+      { runnerId: 'r1', sessionId: 's1' },
+      { key: markerKey('nfp_x'), repository: 'o/r', issueNumber: 1 }
+    )}`
     expect(written).toContain(ACTION_MARKER)
     expect(commentSaying(written).kind).toBe('skip')
   })

@@ -12,12 +12,28 @@ import {
 } from '../__fixtures__/actions-runner.js'
 import { startFakeGitHub, type FakeGitHub } from '../__fixtures__/fake-github/index.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
-import { formatMarker, parseMarker } from '../src/github/status-comment.js'
+import {
+  formatMarker,
+  markerKey,
+  parseMarker,
+  type StatusIds
+} from '../src/github/status-marker.js'
 import type { AgentRunner } from '../src/netlify/types.js'
 
 const TOKEN = 'nfp_events_secret_token'
 const GH_TOKEN = 'ghs_events_workflow_token'
 const SITE = 'site-events'
+/** What a step with this Netlify token seals its markers on issue `n` of octo/site with. */
+const sealOn = (issueNumber: number) => ({
+  key: markerKey(TOKEN),
+  repository: 'octo/site',
+  issueNumber
+})
+/** The runner and session a comment's marker names, if it is genuine for its thread. */
+const markerOf = (comment: { body?: string; issue_url: string }) =>
+  parseMarker(comment.body ?? '', sealOn(Number(comment.issue_url.split('/').at(-1))))
+const markerFor = (issueNumber: number, ids: StatusIds) => formatMarker(ids, sealOn(issueNumber))
+
 const netlify = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'events-site', account_id: 'acct-ev' }],
@@ -101,9 +117,35 @@ function leaveMarker(
 ): void {
   github.addComment({
     issue_number: number,
-    body: `Status\n\n${formatMarker({ runnerId, sessionId: undefined })}`,
+    body: `Status\n\n${markerFor(number, { runnerId, sessionId: undefined })}`,
     user
   })
+}
+
+/**
+ * A `@netlify go` comment on a fresh issue that already holds a comment by `user` saying
+ * `body(issue number, runner)`, for a done runner: whether the run followed up on that runner
+ * (checked both ways: the run's runner, and the sessions and runners Netlify saw started).
+ */
+async function followsUpAfter(
+  body: (issue: number, runnerId: string) => string,
+  user: string
+): Promise<boolean> {
+  const runnerId = await doneRunner()
+  const number = 20_000 + Math.floor(Math.random() * 10_000)
+  gh.addIssue({ number, title: 'A thread with a marker', user: 'bob' })
+  gh.addComment({ issue_number: number, body: body(number, runnerId), user })
+  const payload = commentEvent(number, '@netlify go', 'issue')
+  const before = creates().length
+  const run = await runAction({
+    inputs: inputs({ 'status-comment': 'false' }),
+    github: context('issue_comment', payload)
+  })
+  expect(run.exitCode).toBe(0)
+  const followed = run.outputs['agent-runner-id'] === runnerId
+  expect(creates().length).toBe(followed ? before : before + 1)
+  expect(netlify().sessions(runnerId)).toHaveLength(followed ? 2 : 1)
+  return followed
 }
 
 function context(eventName: string, payload: object | string): GitHubContext {
@@ -179,7 +221,7 @@ describe('issues labeled', () => {
     expect(body.prompt).toContain('Issue #12: Header "Docs" link points to the old docs')
 
     const status = latestBotComment(12)
-    expect(parseMarker(status.body ?? '')).toEqual({
+    expect(markerOf(status)).toEqual({
       runnerId: run.outputs['agent-runner-id'],
       sessionId: run.outputs['session-id']
     })
@@ -231,7 +273,7 @@ describe('who may start a run', () => {
     expect(netlifyRequests()).toBe(before)
     const reply = latestBotComment(12)
     expect(reply.body).toContain('not started')
-    expect(parseMarker(reply.body ?? '')).toBeUndefined()
+    expect(markerOf(reply)).toBeUndefined()
   })
 
   it('allowed-users lets a reader in', async () => {
@@ -315,25 +357,15 @@ describe('comments', () => {
     // A new comment for the new session; the earlier one is left as history.
     const mine = gh
       .issueComments(12)
-      .map(c => parseMarker(c.body ?? ''))
+      .map(c => markerOf(c))
       .filter(ids => ids?.runnerId === runnerId)
     expect(mine.map(ids => ids?.sessionId)).toEqual([undefined, run.outputs['session-id']])
   })
 
   it('a marker pasted by a person is not believed', async () => {
-    const runnerId = await doneRunner()
-    const number = 5000 + Math.floor(Math.random() * 1000)
-    gh.addIssue({ number, title: 'Another issue', user: 'bob' })
-    leaveMarker(number, runnerId, 'alice')
-    const payload = commentEvent(number, '@netlify go', 'issue')
-    const before = creates().length
-    const run = await runAction({
-      inputs: inputs({ 'status-comment': 'false' }),
-      github: context('issue_comment', payload)
-    })
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs['agent-runner-id']).not.toBe(runnerId)
-    expect(creates().length).toBe(before + 1)
+    const genuine = (issue: number, runnerId: string) =>
+      `Status\n\n${markerFor(issue, { runnerId, sessionId: undefined })}`
+    expect(await followsUpAfter(genuine, 'alice')).toBe(false)
   })
 })
 
@@ -535,21 +567,45 @@ describe('pull requests from forks', () => {
     expect(gh.reactions((payload.comment as { id: number }).id)).toEqual([])
     expect(latestBotComment(number).body).toContain('comes from a fork')
   })
-})
 
-describe('markers that are not ours', () => {
-  it("another bot's marker is not believed", async () => {
-    const runnerId = await doneRunner()
-    const number = 10_000 + Math.floor(Math.random() * 1000)
-    gh.addIssue({ number, title: 'Echoed', user: 'bob' })
-    leaveMarker(number, runnerId, 'welcome-bot[bot]')
-    const payload = commentEvent(number, '@netlify go', 'issue')
+  it('a pull request whose head repository is gone (a deleted fork) is one from a fork', async () => {
+    const number = 13_000 + Math.floor(Math.random() * 1000)
+    gh.addPull({ number, head: { ref: 'patch-2', repo: null }, title: 'Orphan', user: 'alice' })
+    expect(gh.pull(number).head.repo).toBeNull()
+    const payload = commentEvent(number, '@netlify fix', 'pr')
+    const before = creates().length
     const run = await runAction({
       inputs: inputs({ 'status-comment': 'false' }),
       github: context('issue_comment', payload)
     })
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs['agent-runner-id']).not.toBe(runnerId)
+    expect(run.outputs.outcome).toBe('skipped')
+    expect(run.outputs['skip-reason']).toMatch(/comes from a fork \(since deleted\)/)
+    expect(creates().length).toBe(before)
+  })
+})
+
+describe('markers that are not ours', () => {
+  it('a genuine marker copied from another thread does not make a follow-up on its runner', async () => {
+    // Copied whole from issue 12, even by the workflow's own bot (a workflow that echoes comments).
+    const copied = (_: number, runnerId: string) =>
+      `Earlier, on #12:\n\n${markerFor(12, { runnerId, sessionId: undefined })}`
+    expect(await followsUpAfter(copied, 'github-actions[bot]')).toBe(false)
+  })
+
+  it("github-actions[bot]'s marker from a workflow with another Netlify token is not believed", async () => {
+    const foreign = (issue: number, runnerId: string) =>
+      formatMarker(
+        { runnerId, sessionId: undefined },
+        { ...sealOn(issue), key: markerKey('nfp_another_workflow') }
+      )
+    expect(await followsUpAfter(foreign, 'github-actions[bot]')).toBe(false)
+  })
+
+  it("another bot's marker is not believed; the action's own bot's is", async () => {
+    const genuine = (issue: number, runnerId: string) =>
+      markerFor(issue, { runnerId, sessionId: undefined })
+    expect(await followsUpAfter(genuine, 'welcome-bot[bot]')).toBe(false)
+    expect(await followsUpAfter(genuine, 'github-actions[bot]')).toBe(true)
   })
 
   it("a fork's branch that copies a runner's branch does not reach that runner", async () => {
@@ -626,7 +682,7 @@ describe('the status comment tells the truth to the end', () => {
     })
     expect(run.exitCode).toBe(1)
     const status = latestBotComment(12)
-    expect(parseMarker(status.body ?? '')?.runnerId).toBe(run.outputs['agent-runner-id'])
+    expect(markerOf(status)?.runnerId).toBe(run.outputs['agent-runner-id'])
     expect(status.body).toContain('The build broke on line 3')
   })
 
@@ -647,7 +703,7 @@ describe('the status comment tells the truth to the end', () => {
     const run = await step.done
     expect(run.outputs.outcome).toBe('cancelled')
     const status = latestBotComment(12)
-    expect(parseMarker(status.body ?? '')?.runnerId).toBe(run.outputs['agent-runner-id'])
+    expect(markerOf(status)?.runnerId).toBe(run.outputs['agent-runner-id'])
     expect(status.body).toMatch(/cancelled/i)
   })
 })
@@ -670,46 +726,157 @@ describe('a main step killed outright', () => {
     const status = gh.issueComments(12).find(c => c.id === working.id)!
     expect(status.body).toMatch(/cancelled/i)
     expect(status.body).toMatch(/so the session \S+ of agent runner \S+ was stopped/)
-    expect(parseMarker(status.body ?? '')?.runnerId).toBe(parseMarker(working.body ?? '')?.runnerId)
+    expect(markerOf(status)?.runnerId).toBe(markerOf(working)?.runnerId)
     expect(post.log).toContain(`::add-mask::${GH_TOKEN}`)
   })
 })
 
+/** A settled session of a done runner, as main saw it. */
+async function settledRun(): Promise<{ runnerId: string; sessionId: string }> {
+  const runnerId = await doneRunner()
+  const [session] = await api<{ id: string }[]>('GET', `/agent_runners/${runnerId}/sessions`)
+  return { runnerId, sessionId: session!.id }
+}
+
+/**
+ * The post step of a main step killed after it settled `run`, before its comment's last word:
+ * with the state that main saved, naming comment `commentId` (and its author, when main wrote it).
+ */
+async function postAfter(
+  run: { runnerId: string; sessionId: string },
+  commentId: number,
+  author: string | undefined,
+  github: GitHubContext = context('issues', 'issues-labeled.json')
+) {
+  const dir = makeStepDir()
+  writeFileSync(
+    join(dir, 'state.txt'),
+    [
+      `agent-runner-id=${run.runnerId}`,
+      `session-id=${run.sessionId}`,
+      `api-url=${netlify().url}`,
+      'settled=true',
+      `status-comment-id=${commentId}`,
+      ...(author === undefined ? [] : [`status-comment-author=${author}`]),
+      'status-runner-url=https://app.netlify.com/projects/events-site/agent-runs/x',
+      ''
+    ].join('\n')
+  )
+  return runAction({ dir, entry: 'post', inputs: inputs(), github })
+}
+
+const edits = (commentId: number) =>
+  gh.requests.filter(r => r.method === 'PATCH' && r.path.endsWith(`/issues/comments/${commentId}`))
+
 describe('a main step killed after it settled the session, before its last word', () => {
   it("the post step finishes the comment with the session's own state", async () => {
-    const runnerId = await doneRunner()
-    const [session] = await api<{ id: string }[]>('GET', `/agent_runners/${runnerId}/sessions`)
+    const run = await settledRun()
     const working = gh.addComment({
       issue_number: 12,
-      body: `## ⏳ working\n\n${formatMarker({ runnerId, sessionId: session!.id })}`,
+      body: `## ⏳ working\n\n${markerFor(12, run)}`,
       user: 'github-actions[bot]'
     })
-    const dir = makeStepDir()
-    // What main had saved: the run, settled, and its comment, not yet final.
-    writeFileSync(
-      join(dir, 'state.txt'),
-      [
-        `agent-runner-id=${runnerId}`,
-        `session-id=${session!.id}`,
-        `api-url=${netlify().url}`,
-        'settled=true',
-        `status-comment-id=${working.id}`,
-        'status-runner-url=https://app.netlify.com/projects/events-site/agent-runs/x',
-        ''
-      ].join('\n')
-    )
     const deletes = netlify().requests.filter(r => r.method === 'DELETE').length
-    const post = await runAction({
-      dir,
-      entry: 'post',
-      inputs: inputs(),
-      github: context('issues', 'issues-labeled.json')
-    })
+    const post = await postAfter(run, working.id, 'github-actions[bot]')
     expect(post.exitCode).toBe(0)
     const status = gh.issueComments(12).find(c => c.id === working.id)!
     expect(status.body).toContain('Netlify agent run succeeded')
     expect(status.body).toContain('the session is done')
+    expect(markerOf(status)).toEqual(run)
     expect(netlify().requests.filter(r => r.method === 'DELETE').length).toBe(deletes)
+  })
+})
+
+describe('the post step edits only its own status comment', () => {
+  it("a state naming someone else's comment: it warns, and leaves the comment alone", async () => {
+    const run = await settledRun()
+    // Even with this very run's genuine marker pasted in.
+    const body = `Looks done to me.\n\n${markerFor(12, run)}`
+    const theirs = gh.addComment({ issue_number: 12, body, user: 'alice' })
+    const post = await postAfter(run, theirs.id, 'github-actions[bot]')
+    expect(post.exitCode).toBe(0)
+    expect(post.log).toContain(
+      `::warning::The post step left comment ${theirs.id} alone rather than write how the run ended: it was written by alice, not by github-actions[bot]`
+    )
+    expect(gh.issueComments(12).find(c => c.id === theirs.id)!.body).toBe(body)
+    expect(edits(theirs.id)).toEqual([])
+  })
+
+  it('a state naming a comment main never wrote (as on a schedule): left alone', async () => {
+    const run = await settledRun()
+    // The workflow's bot wrote it, but not this step: main recorded no comment of its own.
+    const other = gh.addComment({
+      issue_number: 12,
+      body: `Deployed.\n\n${markerFor(12, run)}`,
+      user: 'github-actions[bot]'
+    })
+    const post = await postAfter(run, other.id, undefined)
+    expect(post.exitCode).toBe(0)
+    expect(post.log).toMatch(/::warning::The post step left comment \d+ alone.*recorded no comment/)
+    expect(edits(other.id)).toEqual([])
+  })
+
+  it("with a personal access token, the token's user (GET /user) is the action's identity", async () => {
+    const pat = await startFakeGitHub({
+      token: 'ghp_personal_post',
+      owner: 'octo',
+      repo: 'site',
+      botLogin: 'octo-maintainer',
+      issues: [{ number: 12, title: 'Header', user: 'bob' }]
+    })
+    try {
+      const run = await settledRun()
+      const body = `## ⏳ working\n\n${markerFor(12, run)}`
+      const mine = pat.addComment({ issue_number: 12, body, user: 'octo-maintainer' })
+      const theirs = pat.addComment({ issue_number: 12, body, user: 'github-actions[bot]' })
+      const github = {
+        eventName: 'issues',
+        event: 'issues-labeled.json',
+        apiUrl: pat.url,
+        token: 'ghp_personal_post'
+      }
+      // No author on record: main never wrote one. GET /user names the token's user all the same.
+      await postAfter(run, mine.id, undefined, github)
+      expect(pat.issueComments(12).find(c => c.id === mine.id)!.body).toContain('succeeded')
+      // A state that claims the workflow's bot wrote it does not outweigh what GitHub says.
+      const post = await postAfter(run, theirs.id, 'github-actions[bot]', github)
+      expect(post.log).toContain('it was written by github-actions[bot], not by octo-maintainer')
+      expect(pat.issueComments(12).find(c => c.id === theirs.id)!.body).toBe(body)
+    } finally {
+      await pat.close()
+    }
+  })
+
+  it('a comment of the action whose marker names another runner: left alone', async () => {
+    const run = await settledRun()
+    const elsewhere = await settledRun()
+    const other = gh.addComment({
+      issue_number: 12,
+      body: `## ✅ done\n\n${markerFor(12, elsewhere)}`,
+      user: 'github-actions[bot]'
+    })
+    const post = await postAfter(run, other.id, 'github-actions[bot]')
+    expect(post.exitCode).toBe(0)
+    expect(post.log).toContain(
+      `its marker names agent runner ${elsewhere.runnerId}, not ${run.runnerId}`
+    )
+    expect(edits(other.id)).toEqual([])
+  })
+
+  it('a marker made for another thread, or with another Netlify token: left alone', async () => {
+    const run = await settledRun()
+    const copied = markerFor(34, run)
+    const otherKey = formatMarker(run, { ...sealOn(12), key: markerKey('nfp_another_site') })
+    for (const marker of [copied, otherKey]) {
+      const comment = gh.addComment({
+        issue_number: 12,
+        body: `## ⏳ working\n\n${marker}`,
+        user: 'github-actions[bot]'
+      })
+      const post = await postAfter(run, comment.id, 'github-actions[bot]')
+      expect(post.log).toContain('it carries no status marker that this action made for its thread')
+      expect(edits(comment.id)).toEqual([])
+    }
   })
 })
 

@@ -395,7 +395,7 @@ describe('pull requests and issues', () => {
       author_association: 'COLLABORATOR'
     })
     expect(pull.head.sha).toMatch(/^[0-9a-f]{40}$/)
-    expect(pull.head.repo.full_name).toBe('acme/site')
+    expect(pull.head.repo?.full_name).toBe('acme/site')
     expect(fake.pull(2)).toEqual(pull)
     await json(repo('/pulls/1'), {}, 404)
   })
@@ -436,6 +436,13 @@ describe('pull requests and issues', () => {
     expect(added).toMatchObject({ number: 5, draft: true, state: 'open' })
     expect((await json<PullRequest>(repo('/pulls/5'))).title).toBe('Later')
     expect(() => fake.addIssue({ number: 5 })).toThrow('already exists')
+  })
+
+  it('shows a pull request from a deleted fork with head.repo null, as GitHub does', async () => {
+    fake.addPull({ number: 40, title: 'Orphan', user: 'mallory', head: { ref: 'p', repo: null } })
+    const pull = await json<PullRequest>(repo('/pulls/40'))
+    expect(pull.head).toMatchObject({ label: 'unknown:p', ref: 'p', repo: null })
+    expect(pull.head.sha).toMatch(/^[0-9a-f]{40}$/)
   })
 })
 

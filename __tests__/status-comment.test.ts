@@ -1,16 +1,23 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  formatMarker,
-  MARKER_PREFIX,
-  parseMarker,
   renderRefusal,
   renderStatusComment,
   STATUS_COMMENT_LIMIT,
   type StatusView
 } from '../src/github/status-comment.js'
+import {
+  formatMarker,
+  MARKER_PREFIX,
+  markerKey,
+  parseMarker,
+  type StatusIds
+} from '../src/github/status-marker.js'
 
 const RUN = 'https://github.com/acme/site/actions/runs/42'
 const DASHBOARD = 'https://app.netlify.com/projects/site/agent-runs/run-1'
+const SEAL = { key: markerKey('nfp_status_comment_test'), repository: 'acme/site', issueNumber: 12 }
+const read = (body: string) => parseMarker(body, SEAL)
+const mark = (ids: StatusIds) => formatMarker(ids, SEAL)
 
 function view(overrides: Partial<StatusView> = {}): StatusView {
   return {
@@ -27,6 +34,7 @@ function view(overrides: Partial<StatusView> = {}): StatusView {
     steps: [{ title: 'Read code', message: 'Found the header' }],
     result: 'Added a **toggle**.',
     deployUrl: 'https://d--site.netlify.app',
+    seal: SEAL,
     ...overrides
   }
 }
@@ -231,7 +239,7 @@ describe('the size of the status comment', () => {
     expect(md.length).toBeLessThan(25_000)
     expect(md).toContain(`the whole of it is in the [job summary](${RUN})`)
     expect(md).toContain('word word')
-    expect(parseMarker(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
+    expect(read(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
   })
 
   it('a result that fits is shown whole, with no note', () => {
@@ -242,7 +250,7 @@ describe('the size of the status comment', () => {
     const result = `Here:\n\n\`\`\`ts\n${'const x = 1 // <b>\n'.repeat(10_000)}`
     const md = renderStatusComment(view({ result }))
     expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
-    expect(insideFence(md, formatMarker({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(false)
+    expect(insideFence(md, mark({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(false)
     expect(insideFence(md, '> [!NOTE]')).toBe(false)
   })
 
@@ -297,6 +305,7 @@ describe('the size of the status comment', () => {
       model: nasty,
       runnerId: 'r'.repeat(128),
       sessionId: 's'.repeat(128),
+      seal: SEAL,
       runnerUrl: url,
       workflowRunUrl: url,
       followUp: true,
@@ -310,7 +319,7 @@ describe('the size of the status comment', () => {
       failure: `${nasty}\n`.repeat(10)
     })
     expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
-    expect(parseMarker(md)).toEqual({ runnerId: 'r'.repeat(128), sessionId: 's'.repeat(128) })
+    expect(read(md)).toEqual({ runnerId: 'r'.repeat(128), sessionId: 's'.repeat(128) })
     const working = renderStatusComment({
       phase: 'working',
       agent: nasty,
@@ -429,59 +438,25 @@ describe('untrusted text in the status comment', () => {
 })
 
 describe('the status comment marker', () => {
-  it('round-trips the runner and the session', () => {
-    const marker = formatMarker({ runnerId: 'abc-1_Z', sessionId: 'def' })
-    expect(marker).toBe(`<!-- ${MARKER_PREFIX} runner=abc-1_Z session=def -->`)
-    expect(parseMarker(`Some text\n\n${marker}`)).toEqual({ runnerId: 'abc-1_Z', sessionId: 'def' })
-  })
-
-  it('round-trips a runner without a session', () => {
-    const marker = formatMarker({ runnerId: 'abc', sessionId: undefined })
-    expect(marker).toBe(`<!-- ${MARKER_PREFIX} runner=abc -->`)
-    expect(parseMarker(marker)).toEqual({ runnerId: 'abc', sessionId: undefined })
-  })
-
   it('closes every comment that knows its runner, and parses back', () => {
     for (const phase of ['working', 'finished'] as const) {
       const md = renderStatusComment(view({ phase }))
-      expect(md.endsWith(formatMarker({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(true)
-      expect(parseMarker(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
+      expect(md.endsWith(mark({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(true)
+      expect(read(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
     }
   })
 
   it('is left out while the runner id is unknown, or not one it could parse back', () => {
     expect(renderStatusComment(view({ runnerId: undefined }))).not.toContain(MARKER_PREFIX)
     expect(renderStatusComment(view({ runnerId: 'a b' }))).not.toContain(MARKER_PREFIX)
-    expect(parseMarker(renderStatusComment(view({ sessionId: 'x"y' })))).toEqual({
+    expect(read(renderStatusComment(view({ sessionId: 'x"y' })))).toEqual({
       runnerId: 'run-1',
       sessionId: undefined
     })
   })
 
-  it('refuses to write ids it could not read back', () => {
-    expect(() => formatMarker({ runnerId: 'a -->', sessionId: undefined })).toThrow(/runner ids/)
-    expect(() => formatMarker({ runnerId: 'a', sessionId: 'b c' })).toThrow(/session ids/)
-    expect(() => formatMarker({ runnerId: '', sessionId: undefined })).toThrow()
-  })
-
-  it.each([
-    [
-      'other characters in the runner id',
-      `<!-- ${MARKER_PREFIX} runner=abc"><img> session=def -->`
-    ],
-    ['other characters in the session id', `<!-- ${MARKER_PREFIX} runner=abc session=d.e.f -->`],
-    ['an id that is too long', `<!-- ${MARKER_PREFIX} runner=${'a'.repeat(129)} -->`],
-    ['an extra field', `<!-- ${MARKER_PREFIX} runner=abc session=def admin=yes -->`],
-    ['no comment opening', `${MARKER_PREFIX} runner=abc -->`],
-    ['no comment closing', `<!-- ${MARKER_PREFIX} runner=abc`],
-    ['no runner', `<!-- ${MARKER_PREFIX} session=def -->`],
-    [
-      'a forged marker after a good one',
-      `${formatMarker({ runnerId: 'good', sessionId: undefined })}\n<!-- ${MARKER_PREFIX} runner=evil<x> -->`
-    ],
-    ['no marker at all', 'Just a comment about netlify agents.']
-  ])('a body with %s parses as undefined', (_, body) => {
-    expect(parseMarker(body)).toBeUndefined()
+  it('is left out without a seal to make it with', () => {
+    expect(renderStatusComment(view({ seal: undefined }))).not.toContain(MARKER_PREFIX)
   })
 
   it('a marker forged in the agent result or the prompt cannot take the place of the real one', () => {
@@ -490,10 +465,14 @@ describe('the status comment marker', () => {
       view({ result: `\`\`\`\n${forged}\n\`\`\`\n${forged}`, prompt: forged })
     )
     expect(md.split(MARKER_PREFIX)).toHaveLength(2)
-    expect(parseMarker(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
-    expect(
-      parseMarker(renderStatusComment(view({ runnerId: undefined, result: forged })))
-    ).toBeUndefined()
+    expect(read(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
+    expect(read(renderStatusComment(view({ runnerId: undefined, result: forged })))).toBeUndefined()
+  })
+
+  it('a genuine marker quoted by the agent is broken, and cannot take the place of the real one', () => {
+    const genuine = mark({ runnerId: 'other', sessionId: 'other' })
+    const md = renderStatusComment(view({ runnerId: undefined, result: genuine }))
+    expect(read(md)).toBeUndefined()
   })
 })
 

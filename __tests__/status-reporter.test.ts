@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Comment, GitHubClient } from '../src/github/client.js'
-import { parseMarker } from '../src/github/status-comment.js'
+import { markerKey, parseMarker } from '../src/github/status-marker.js'
 import { StatusReporter, UPDATE_EVERY_MS } from '../src/github/status-reporter.js'
 import type { AgentRunnerSession } from '../src/netlify/types.js'
+
+const SEAL = { key: markerKey('nfp_reporter_test'), repository: 'o/r', issueNumber: 12 }
 
 /** An in-memory thread: what the reporter wrote, in order. */
 function thread() {
@@ -12,16 +14,19 @@ function thread() {
     identity: async () => undefined,
     permission: async () => 'write',
     issueComments: async () => comments.map(c => ({ ...c })),
-    createComment: async (_issue, body) => {
-      comments.push({
+    comment: async id => ({ ...comments[id - 1]! }),
+    createComment: async (issueNumber, body) => {
+      const comment = {
         id: comments.length + 1,
+        issueNumber,
         body,
         authorLogin: 'bot',
         authorIsBot: true,
         createdAt: ''
-      })
+      }
+      comments.push(comment)
       writes.push(`create ${comments.length}`)
-      return comments.length
+      return { ...comment }
     },
     updateComment: async (id, body) => {
       comments[id - 1]!.body = body
@@ -53,7 +58,8 @@ function reporterOn(t: ReturnType<typeof thread>, now: () => number = () => 0): 
     redact: text => text,
     now,
     isOwn: c => c.authorIsBot,
-    comments: () => t.github.issueComments(12)
+    comments: () => t.github.issueComments(12),
+    seal: SEAL
   })
 }
 
@@ -72,7 +78,7 @@ describe('the status comment', () => {
     await new Promise(resolve => setTimeout(resolve, 10))
     expect(t.writes).toEqual(['create 1', 'update 1'])
     expect(t.comments[0]!.body).toContain('Step 2')
-    expect(parseMarker(t.comments[0]!.body)).toEqual({ runnerId: 'run1', sessionId: 'sess1' })
+    expect(parseMarker(t.comments[0]!.body, SEAL)).toEqual({ runnerId: 'run1', sessionId: 'sess1' })
   })
 
   it('a re-run of the same step updates the comment it left, not a second one', async () => {

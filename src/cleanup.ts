@@ -2,6 +2,8 @@
 // session and never settled it (main was killed, or crashed), the session may still be spending
 // credits: stop it, and say so on the status comment, which would otherwise read "working"
 // forever. It warns about what it could not do, and never fails the job.
+import type { Comment } from './github/client.js'
+import { markerKey, parseMarker, type MarkerSeal } from './github/status-marker.js'
 import { NetlifyClient } from './netlify/client.js'
 import { isTerminalSessionState, normalizeState } from './netlify/lifecycle.js'
 import { outcomeOf } from './report/run-report.js'
@@ -84,12 +86,41 @@ async function settledEnding(saved: SavedRun, client: NetlifyClient): Promise<En
   }
 }
 
-/** Rewrites the status comment with how the run ended. */
+/**
+ * Why the comment the state names is not this step's to rewrite, if it is not: the state may be
+ * wrong (a forged save-state), and the token may edit anyone's comment. It must be by the action's
+ * own identity, and carry a marker made for its thread that names this step's runner.
+ */
+function whyNotOurs(
+  comment: Comment,
+  identity: string | undefined,
+  saved: SavedRun,
+  seal: MarkerSeal | undefined
+): string | undefined {
+  if (!identity) {
+    return "GitHub does not name the token's user, and the main step recorded no comment of its own"
+  }
+  if (comment.authorLogin.toLowerCase() !== identity.toLowerCase()) {
+    return `it was written by ${comment.authorLogin || 'someone GitHub does not name'}, not by ${identity}, as whom this action writes`
+  }
+  if (!seal) return 'without the Netlify token, its marker cannot be checked'
+  const ids = parseMarker(comment.body, seal)
+  if (!ids) return 'it carries no status marker that this action made for its thread'
+  if (ids.runnerId !== saved.runnerId) {
+    return `its marker names agent runner ${ids.runnerId}, not ${saved.runnerId}`
+  }
+  if (saved.sessionId !== '' && ids.sessionId !== saved.sessionId) {
+    return `its marker names session ${ids.sessionId ?? '(none)'}, not ${saved.sessionId}`
+  }
+  return undefined
+}
+
+/** Rewrites the status comment with how the run ended, once it has read it and found it ours. */
 async function tellThread(
   saved: SavedRun,
   commentId: number,
   ending: Ending,
-  githubToken: string,
+  tokens: { netlify: string; github: string },
   redact: Redact
 ): Promise<void> {
   try {
@@ -97,7 +128,22 @@ async function tellThread(
       import('./github/client.js'),
       import('./github/status-comment.js')
     ])
-    const github = await createGitHubClient(githubToken, process.env.GITHUB_REPOSITORY ?? '')
+    const repository = process.env.GITHUB_REPOSITORY ?? ''
+    const github = await createGitHubClient(tokens.github, repository)
+    const [comment, login] = await Promise.all([github.comment(commentId), github.identity()])
+    // A personal token's user, as GitHub names it; for an installation token's bot, whom GitHub
+    // does not name, the author of the comment main created.
+    const identity = login ?? (saved.statusCommentAuthor || undefined)
+    const seal = tokens.netlify
+      ? { key: markerKey(tokens.netlify), repository, issueNumber: comment.issueNumber }
+      : undefined
+    const refusal = whyNotOurs(comment, identity, saved, seal)
+    if (refusal) {
+      core.warning(
+        `The post step left comment ${commentId} alone rather than write how the run ended: ${refusal}.`
+      )
+      return
+    }
     const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
     const body = renderStatusComment({
       phase: 'finished',
@@ -105,11 +151,12 @@ async function tellThread(
       runnerId: saved.runnerId,
       sessionId: saved.sessionId || undefined,
       runnerUrl: saved.statusRunnerUrl || undefined,
-      workflowRunUrl: `${server}/${process.env.GITHUB_REPOSITORY ?? ''}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`,
+      workflowRunUrl: `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`,
       followUp: false,
       prompt: '',
       steps: [],
-      failure: ending.said
+      failure: ending.said,
+      seal
     })
     await github.updateComment(commentId, redact(body))
   } catch (err) {
@@ -155,7 +202,7 @@ export async function cleanup(): Promise<void> {
     }
   }
   if (commentId !== undefined && githubToken !== '') {
-    await tellThread(saved, commentId, ending, githubToken, redact)
+    await tellThread(saved, commentId, ending, { netlify: token, github: githubToken }, redact)
   }
 }
 

@@ -8,6 +8,7 @@ enum StateKey {
   ApiUrl = 'api-url',
   Settled = 'settled',
   StatusCommentId = 'status-comment-id',
+  StatusCommentAuthor = 'status-comment-author',
   StatusRunnerUrl = 'status-runner-url',
   StatusCommentFinal = 'status-comment-final'
 }
@@ -21,6 +22,8 @@ export interface SavedRun {
   settled: boolean
   /** The status comment on the issue or pull request, if main wrote one. */
   statusCommentId: number | undefined
+  /** Who GitHub says wrote it: the token's own login, which GitHub names nowhere else for a bot. */
+  statusCommentAuthor: string
   /** The runner's dashboard page, for the status comment. */
   statusRunnerUrl: string
   /** Whether main wrote the comment's last word (the run's end); if not, post writes it. */
@@ -43,8 +46,13 @@ export function saveRunSettled(): void {
 }
 
 /** The status comment exists: the post step can still tell its readers how the run ended. */
-export function saveStatusComment(commentId: number, runnerUrl: string | undefined): void {
+export function saveStatusComment(
+  commentId: number,
+  runnerUrl: string | undefined,
+  author: string
+): void {
   core.saveState(StateKey.StatusCommentId, String(commentId))
+  core.saveState(StateKey.StatusCommentAuthor, author)
   core.saveState(StateKey.StatusRunnerUrl, runnerUrl ?? '')
 }
 
@@ -62,6 +70,7 @@ export function readSavedRun(): SavedRun | undefined {
     apiUrl: core.getState(StateKey.ApiUrl),
     settled: core.getState(StateKey.Settled) === 'true',
     statusCommentId: Number(core.getState(StateKey.StatusCommentId)) || undefined,
+    statusCommentAuthor: core.getState(StateKey.StatusCommentAuthor),
     statusRunnerUrl: core.getState(StateKey.StatusRunnerUrl),
     statusCommentFinal: core.getState(StateKey.StatusCommentFinal) === 'true'
   }

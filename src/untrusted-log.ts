@@ -6,6 +6,12 @@
 import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
 
+/**
+ * The log viewer folds or colours any shown line that starts with `##[group]`, `##[error]` and the
+ * like, commands or not: an invisible space before it keeps the line plain, and it reads the same.
+ */
+const VIEWER_MARK = /^(\s*)##\[/
+
 /** Prints `text` to the log, where the runner shows it and carries none of it out. */
 export function printUntrusted(
   text: string,
@@ -14,6 +20,6 @@ export function printUntrusted(
   // A fresh 128-bit token a block: the text can neither guess it nor reuse one from an earlier block.
   const token = randomBytes(16).toString('hex')
   // The runner starts a line at a lone \r as well, so every kind of break is one line break here.
-  const lines = text.split(/\r\n|\r|\n/)
+  const lines = text.split(/\r\n|\r|\n/).map(line => line.replace(VIEWER_MARK, '$1\u200b##['))
   write(`::stop-commands::${token}${EOL}${lines.join(EOL)}${EOL}::${token}::${EOL}`)
 }

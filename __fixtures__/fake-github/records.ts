@@ -16,8 +16,8 @@ export interface Reactable {
 export interface BranchRecord {
   ref: string
   sha: string
-  /** 'owner/name' of the repository the branch lives in. */
-  repo: string
+  /** 'owner/name' of the repository the branch lives in; null once that fork is deleted. */
+  repo: string | null
 }
 
 export interface PullRecord {

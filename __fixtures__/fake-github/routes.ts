@@ -194,7 +194,7 @@ function pullFilters(query: URLSearchParams): PullFilter[] {
     const ref = head.slice(colon + 1)
     filters.push(
       ({ pull }) =>
-        pull.head.repo.split('/')[0]?.toLowerCase() === owner && (!ref || pull.head.ref === ref)
+        pull.head.repo?.split('/')[0]?.toLowerCase() === owner && (!ref || pull.head.ref === ref)
     )
   }
   const base = query.get('base')

@@ -29,8 +29,11 @@ export interface SeedIssue {
 export interface SeedBranch {
   ref: string
   sha?: string
-  /** 'owner/name'; default the fake's repository. Another repository makes a fork pull request. */
-  repo?: string
+  /**
+   * 'owner/name'; default the fake's repository. Another repository makes a fork pull request;
+   * null, one from a fork that has since been deleted (GitHub then shows `head.repo: null`).
+   */
+  repo?: string | null
 }
 
 export interface SeedPull extends SeedIssue {
@@ -138,8 +141,8 @@ export class FakeStore {
 
   private branch(seed: string | SeedBranch, side: string): BranchRecord {
     const { ref, sha, repo } = typeof seed === 'string' ? { ref: seed } : seed
-    const fullName = repo ?? this.fullName
-    return { ref, sha: sha ?? derivedSha(side, fullName, ref), repo: fullName }
+    const fullName = repo === undefined ? this.fullName : repo
+    return { ref, sha: sha ?? derivedSha(side, fullName ?? 'deleted', ref), repo: fullName }
   }
 
   /** Issues and pull requests in number order. */

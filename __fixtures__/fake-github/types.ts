@@ -163,7 +163,8 @@ export interface PullRequestBranch {
   ref: string
   sha: string
   user: SimpleUser
-  repo: Repository
+  /** null when the head repository (a fork) has been deleted. */
+  repo: Repository | null
 }
 
 /** What `GET /pulls` lists; `GET /pulls/{n}` adds the fields of PullRequest. */

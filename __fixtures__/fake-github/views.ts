@@ -201,13 +201,14 @@ export class Views {
   }
 
   private branch(branch: BranchRecord): PullRequestBranch {
-    const owner = branch.repo.split('/')[0] ?? ''
+    // A deleted fork: GitHub keeps the ref and sha, and names neither the repository nor its owner.
+    const owner = branch.repo === null ? 'ghost' : (branch.repo.split('/')[0] ?? '')
     return {
-      label: `${owner}:${branch.ref}`,
+      label: `${branch.repo === null ? 'unknown' : owner}:${branch.ref}`,
       ref: branch.ref,
       sha: branch.sha,
       user: this.user(owner),
-      repo: this.repository(branch.repo)
+      repo: branch.repo === null ? null : this.repository(branch.repo)
     }
   }
 

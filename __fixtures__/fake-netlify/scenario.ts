@@ -22,6 +22,11 @@ export interface Scenario {
   lowercaseStates: boolean
   /** Result text; `null` derives one from the prompt (or an error message on error). */
   result: string | null
+  /** Every step's title and message; `null` makes them up from the prompt. */
+  stepTitle: string | null
+  stepMessage: string | null
+  /** The session's (and its runner's) title once it ends; `null` derives one from the prompt. */
+  title: string | null
   prMs: number
   prError: string | null
   commitMs: number
@@ -42,6 +47,9 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   noChanges: false,
   lowercaseStates: false,
   result: null,
+  stepTitle: null,
+  stepMessage: null,
+  title: null,
   prMs: 200,
   prError: null,
   commitMs: 200,

@@ -44,10 +44,10 @@ export function titleFromPrompt(prompt: string): string {
 }
 
 function generatedSteps(session: SessionRecord, visible: number): SessionStep[] {
-  const total = session.scenario.steps
+  const { steps: total, stepTitle, stepMessage } = session.scenario
   return Array.from({ length: visible }, (_, i) => ({
-    title: STEP_TITLES[i % STEP_TITLES.length] ?? 'Working',
-    message: `Step ${i + 1} of ${total} for "${titleFromPrompt(session.prompt)}".`
+    title: stepTitle ?? STEP_TITLES[i % STEP_TITLES.length] ?? 'Working',
+    message: stepMessage ?? `Step ${i + 1} of ${total} for "${titleFromPrompt(session.prompt)}".`
   }))
 }
 
@@ -90,7 +90,8 @@ export function renderSession(
     created_at: iso(session.createdAt),
     updated_at: iso(phase.updatedAt),
     done_at: isoOrNull(phase.doneAt),
-    title: patch.title ?? (terminal ? titleFromPrompt(session.prompt) : ''),
+    title:
+      patch.title ?? (terminal ? (session.scenario.title ?? titleFromPrompt(session.prompt)) : ''),
     prompt: session.prompt,
     agent_config: { agent: session.agent, model: session.model },
     result: patch.result ?? generatedResult(session, phase, hasResultDiff),
@@ -141,7 +142,7 @@ export function renderRunner(runner: RunnerRecord, ctx: DiffContext): AgentRunne
     created_at: iso(runner.createdAt),
     updated_at: iso(Math.max(runner.updatedAt, phase.updatedAt, pr.updatedAt, commit.updatedAt)),
     done_at: isoOrNull(phase.doneAt),
-    title: runner.patch.title ?? runner.title,
+    title: runner.patch.title ?? latest.scenario.title ?? runner.title,
     branch: runner.branch,
     result_branch:
       patchedBranch ?? (isGitSite(runner.site) && hasDiff ? `agent-${shortId(runner.id)}` : null),

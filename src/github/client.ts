@@ -9,6 +9,8 @@ export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'n
 
 export interface Comment {
   id: number
+  /** The issue or pull request it is on. */
+  issueNumber: number
   body: string
   authorLogin: string
   authorIsBot: boolean
@@ -18,7 +20,8 @@ export interface Comment {
 export interface PullRequestInfo {
   number: number
   headRef: string
-  headRepo: string | undefined
+  /** owner/name of the head branch's repository; null when that repository is gone (a deleted fork). */
+  headRepo: string | null
   baseRef: string
 }
 
@@ -31,7 +34,10 @@ export interface GitHubClient {
   /** The login's role on the repository; 'none' for someone GitHub does not know there. */
   permission(login: string): Promise<Permission>
   issueComments(issueNumber: number): Promise<Comment[]>
-  createComment(issueNumber: number, body: string): Promise<number>
+  /** One issue comment, as it now reads. */
+  comment(commentId: number): Promise<Comment>
+  /** The new comment, with its author: who this token writes as, even where GitHub won't say. */
+  createComment(issueNumber: number, body: string): Promise<Comment>
   updateComment(commentId: number, body: string): Promise<void>
   /** Adds a reaction to an issue comment, or to a review comment on a pull request. */
   react(commentId: number, kind: 'issue' | 'review', content: 'eyes'): Promise<void>
@@ -45,6 +51,25 @@ export interface GitHubClient {
 
 interface OctokitError {
   status?: number
+}
+
+interface RestComment {
+  id: number
+  issue_url: string
+  body?: string
+  user: { login: string; type: string } | null
+  created_at: string
+}
+
+function commentOf(c: RestComment): Comment {
+  return {
+    id: c.id,
+    issueNumber: Number(/\/issues\/(\d+)$/.exec(c.issue_url)?.[1] ?? 0),
+    body: c.body ?? '',
+    authorLogin: c.user?.login ?? '',
+    authorIsBot: c.user?.type === 'Bot',
+    createdAt: c.created_at
+  }
 }
 
 /** A client for `repository` (owner/name) with `token`, at GITHUB_API_URL. */
@@ -111,13 +136,11 @@ export async function createGitHubClient(
         issue_number: issueNumber,
         per_page: 100
       })
-      return comments.map(c => ({
-        id: c.id,
-        body: c.body ?? '',
-        authorLogin: c.user?.login ?? '',
-        authorIsBot: c.user?.type === 'Bot',
-        createdAt: c.created_at
-      }))
+      return comments.map(commentOf)
+    },
+    async comment(commentId) {
+      const { data } = await octokit.rest.issues.getComment({ ...base, comment_id: commentId })
+      return commentOf(data)
     },
     async createComment(issueNumber, body) {
       const { data } = await octokit.rest.issues.createComment({
@@ -125,7 +148,7 @@ export async function createGitHubClient(
         issue_number: issueNumber,
         body
       })
-      return data.id
+      return commentOf(data)
     },
     async updateComment(commentId, body) {
       await octokit.rest.issues.updateComment({ ...base, comment_id: commentId, body })
@@ -167,7 +190,8 @@ export async function createGitHubClient(
       return {
         number: data.number,
         headRef: data.head.ref,
-        headRepo: data.head.repo?.full_name,
+        // GitHub answers null for a fork that was deleted: not the base repository either way.
+        headRepo: data.head.repo?.full_name ?? null,
         baseRef: data.base.ref
       }
     }

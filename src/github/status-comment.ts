@@ -2,22 +2,16 @@
 // run goes (working, then finished). What the agent, the prompt and the diff bring is untrusted:
 // HTML is escaped, code is re-fenced so it cannot close its fence, mentions and issue references
 // are defused so the comment pings nobody, and the body stays under GitHub's comment limit
-// whatever the inputs. A hidden marker at the end names the runner and session, so a later step
-// finds this comment again.
+// whatever the inputs. A hidden marker at the end (./status-marker.ts) names the runner and
+// session, so a later step finds this comment again.
 import { escapeHtml, fenceFor } from '../report/summary.js'
-
-export const MARKER_PREFIX = 'netlify-agent-runners-action:status'
+import { formatMarker, isMarkerId, MARKER_PREFIX, type MarkerSeal } from './status-marker.js'
 
 /**
  * GitHub refuses a comment body over 65,536 characters (and over 256 KiB). Counted in UTF-16
  * units, at most 3 bytes each, 60,000 stays under both with room to spare.
  */
 export const STATUS_COMMENT_LIMIT = 60_000
-
-export interface StatusIds {
-  runnerId: string
-  sessionId: string | undefined
-}
 
 export type StatusPhase = 'working' | 'finished'
 
@@ -53,6 +47,8 @@ export interface StatusView {
   }
   /** Why it failed, in words. */
   failure?: string
+  /** The thread and key the marker is made for (./status-marker.ts); no marker without it. */
+  seal?: MarkerSeal
 }
 
 /** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
@@ -69,8 +65,6 @@ const BRANCH_LIMIT = 300
 const URL_LIMIT = 1_000
 /** Untrusted text is cut to this before any work: no more of it could ever be shown. */
 const INPUT_LIMIT = 4 * STATUS_COMMENT_LIMIT
-const ID = /^[A-Za-z0-9_-]{1,128}$/
-const MARKER_BODY = /^ runner=([A-Za-z0-9_-]{1,128})(?: session=([A-Za-z0-9_-]{1,128}))? $/
 /** Invisible, and enough to keep GitHub from reading `@name` or `#12` as a mention or a reference. */
 const ZWJ = '\u200d'
 const BROKEN_PREFIX = MARKER_PREFIX.replace(':', `:${ZWJ}`)
@@ -82,38 +76,6 @@ const HEADINGS = {
   'timed-out': '⏱️ Netlify agent run timed out',
   started: '🚀 Netlify agent run started'
 } as const
-
-// ---- the marker ----
-
-export function formatMarker(ids: StatusIds): string {
-  for (const [name, id] of [
-    ['runner', ids.runnerId],
-    ['session', ids.sessionId]
-  ] as const) {
-    if (id !== undefined && !ID.test(id)) {
-      throw new Error(
-        `The status comment marker takes ${name} ids of letters, digits, '-' and '_' only, not ${JSON.stringify(id.slice(0, 140))}.`
-      )
-    }
-  }
-  const session = ids.sessionId === undefined ? '' : ` session=${ids.sessionId}`
-  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session} -->`
-}
-
-/**
- * The ids of the marker in a comment body. Only the last mention of the prefix counts (the marker
- * closes the body, and untrusted text in it has the prefix broken), and it must be exactly a
- * marker with well-formed ids: anything else is undefined, never a guess.
- */
-export function parseMarker(body: string): StatusIds | undefined {
-  const at = body.lastIndexOf(MARKER_PREFIX)
-  if (at < 5 || body.slice(at - 5, at) !== '<!-- ') return undefined
-  const end = body.indexOf('-->', at)
-  if (end < 0) return undefined
-  const match = MARKER_BODY.exec(body.slice(at + MARKER_PREFIX.length, end))
-  if (!match?.[1]) return undefined
-  return { runnerId: match[1], sessionId: match[2] }
-}
 
 // ---- untrusted text ----
 
@@ -513,15 +475,15 @@ function resultSection(view: StatusView, budget: number): string {
 }
 
 function markerOf(view: StatusView): string {
-  if (!view.runnerId || !ID.test(view.runnerId)) return ''
-  const sessionId = view.sessionId && ID.test(view.sessionId) ? view.sessionId : undefined
-  return formatMarker({ runnerId: view.runnerId, sessionId })
+  if (!view.seal || !view.runnerId || !isMarkerId(view.runnerId)) return ''
+  const sessionId = view.sessionId && isMarkerId(view.sessionId) ? view.sessionId : undefined
+  return formatMarker({ runnerId: view.runnerId, sessionId }, view.seal)
 }
 
 /**
  * The comment's markdown, under STATUS_COMMENT_LIMIT characters whatever the inputs: every part
  * has a cap of its own, and the agent's result gets what is left (at most RESULT_LIMIT). Ends with
- * the marker when the runner id is known.
+ * the marker when the runner id and the seal are known.
  */
 export function renderStatusComment(view: StatusView): string {
   const marker = markerOf(view)

@@ -7,7 +7,8 @@ import type { RunReport } from '../report/run-report.js'
 import { saveStatusComment, saveStatusCommentFinal } from '../state.js'
 import * as core from '@actions/core'
 import type { Comment, GitHubClient } from './client.js'
-import { parseMarker, renderStatusComment, type StatusView } from './status-comment.js'
+import { renderStatusComment, type StatusView } from './status-comment.js'
+import { parseMarker, type MarkerSeal } from './status-marker.js'
 
 /** GitHub is asked to update the comment at most this often while the agent works. */
 export const UPDATE_EVERY_MS = 30_000
@@ -35,6 +36,8 @@ export interface StatusThread {
   isOwn: (comment: Comment) => boolean
   /** The thread's comments as they were before the run (read at most once). */
   comments: () => Promise<Comment[]>
+  /** What the comment's marker is made for, and checked against. */
+  seal: MarkerSeal
 }
 
 type StatusOutcome = NonNullable<StatusView['outcome']>
@@ -54,7 +57,8 @@ export class StatusReporter implements RunObserver {
       workflowRunUrl: thread.workflowRunUrl,
       followUp: thread.followUp,
       prompt: thread.prompt,
-      steps: []
+      steps: [],
+      seal: thread.seal
     }
   }
 
@@ -118,8 +122,8 @@ export class StatusReporter implements RunObserver {
 
   /**
    * Writes the view: the first time as a new comment (or the one this same run left before). Its
-   * id goes to state at once, and whether it is final once written, so that the post step can
-   * finish a comment that main was killed before finishing.
+   * id and author go to state at once, and whether it is final once written, so that the post
+   * step can finish a comment that main was killed before finishing, and knows it for its own.
    */
   private publish(): Promise<void> {
     this.lastUpdate = this.thread.now()
@@ -127,13 +131,16 @@ export class StatusReporter implements RunObserver {
     const final = this.view.phase === 'finished'
     this.queue = this.queue.then(async () => {
       try {
-        if (this.commentId === undefined) {
-          this.commentId = await this.earlierComment()
-          if (this.commentId !== undefined) saveStatusComment(this.commentId, this.view.runnerUrl)
+        const save = (comment: Comment): void => {
+          this.commentId = comment.id
+          saveStatusComment(comment.id, this.view.runnerUrl, comment.authorLogin)
         }
         if (this.commentId === undefined) {
-          this.commentId = await this.thread.github.createComment(this.thread.issueNumber, body)
-          saveStatusComment(this.commentId, this.view.runnerUrl)
+          const earlier = await this.earlierComment()
+          if (earlier) save(earlier)
+        }
+        if (this.commentId === undefined) {
+          save(await this.thread.github.createComment(this.thread.issueNumber, body))
         } else {
           await this.thread.github.updateComment(this.commentId, body)
         }
@@ -153,12 +160,12 @@ export class StatusReporter implements RunObserver {
    * A status comment this step already wrote for the same session (a re-run of the same job
    * adopts the run it started): it is updated rather than duplicated.
    */
-  private async earlierComment(): Promise<number | undefined> {
+  private async earlierComment(): Promise<Comment | undefined> {
     const { runnerId, sessionId } = this.view
     if (runnerId === undefined) return undefined
     return (await this.thread.comments()).find(c => {
-      const ids = this.thread.isOwn(c) ? parseMarker(c.body) : undefined
+      const ids = this.thread.isOwn(c) ? parseMarker(c.body, this.thread.seal) : undefined
       return ids?.runnerId === runnerId && ids.sessionId === sessionId
-    })?.id
+    })
   }
 }

@@ -19,7 +19,8 @@ import {
   type TriggerOptions
 } from './event.js'
 import { mayStartRuns } from './permissions.js'
-import { parseMarker, renderRefusal } from './status-comment.js'
+import { renderRefusal } from './status-comment.js'
+import { markerKey, parseMarker, type MarkerSeal } from './status-marker.js'
 import { StatusReporter } from './status-reporter.js'
 
 export type EventPlan =
@@ -29,12 +30,13 @@ export type EventPlan =
 /** The runner named by the newest status comment this action left on the thread. */
 function runnerFromComments(
   comments: Comment[],
-  isOwn: (comment: Comment) => boolean
+  isOwn: (comment: Comment) => boolean,
+  seal: MarkerSeal
 ): string | undefined {
   for (const comment of [...comments].reverse()) {
-    // Anyone can paste a marker; only the action's own comments are believed.
+    // Anyone can paste a marker; only the action's own comments, with a MAC for this thread, count.
     if (!isOwn(comment)) continue
-    const ids = parseMarker(comment.body)
+    const ids = parseMarker(comment.body, seal)
     if (ids) return ids.runnerId
   }
   return undefined
@@ -87,7 +89,8 @@ async function targetOf(
   github: GitHubClient,
   netlify: NetlifyClient,
   isOwn: (comment: Comment) => boolean,
-  threadComments: () => Promise<Comment[]>
+  threadComments: () => Promise<Comment[]>,
+  seal: MarkerSeal
 ): Promise<Target | { skip: string }> {
   // Inputs that shape a new runner (`mode: ask`, a deploy, a parent) ask for one: a follow-up
   // would drop them.
@@ -102,14 +105,15 @@ async function targetOf(
     const runnerId = await lookup()
     return runnerId && (await usable(netlify, runnerId, site.id))
   }
-  const fromMarker = await find(async () => runnerFromComments(await threadComments(), isOwn))
+  const fromMarker = await find(async () => runnerFromComments(await threadComments(), isOwn, seal))
   if (!trigger.isPullRequest) return fromMarker ? { agentRunnerId: fromMarker } : {}
 
   const pull = await github.pullRequest(trigger.issueNumber)
   const head = trigger.headBranch ?? pull.headRef
   // A fork's branch name says nothing about our runners (it may copy one): only our marker counts.
+  // A head repository GitHub no longer knows (null) was a fork that has since been deleted.
   const fork =
-    pull.headRepo !== undefined &&
+    pull.headRepo === null ||
     pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()
   const runnerId =
     fromMarker ?? (fork ? undefined : await find(() => runnerOnBranch(netlify, site, head)))
@@ -120,7 +124,7 @@ async function targetOf(
   }
   if (fork) {
     return {
-      skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo}); the agent works on the site's own repository, so it cannot start on that branch.`
+      skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo ?? 'since deleted'}); the agent works on the site's own repository, so it cannot start on that branch.`
     }
   }
   return { branch: head }
@@ -214,7 +218,12 @@ export async function planEventRun(
   // Read once: for the thread's runner, and for a status comment this same step left before.
   let comments: Promise<Comment[]> | undefined
   const threadComments = () => (comments ??= github.issueComments(trigger.issueNumber))
-  const target = await targetOf(trigger, settings, github, netlify, isOwn, threadComments)
+  const seal: MarkerSeal = {
+    key: markerKey(settings.token),
+    repository: gh.repository,
+    issueNumber: trigger.issueNumber
+  }
+  const target = await targetOf(trigger, settings, github, netlify, isOwn, threadComments, seal)
   if ('skip' in target) {
     await reply(github, gh.statusComment, trigger.issueNumber, target.skip, gh.workflowRunUrl)
     return { kind: 'skip', reason: target.skip }
@@ -247,7 +256,8 @@ export async function planEventRun(
         redact,
         now,
         isOwn,
-        comments: threadComments
+        comments: threadComments,
+        seal
       })
     : undefined
   return { kind: 'run', settings: planned, reporter }

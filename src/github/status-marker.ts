@@ -1,0 +1,87 @@
+// The hidden marker that closes a status comment: which runner and session the comment reports
+// on, so that a later step finds the thread's runner again, and the post step its comment. Anyone
+// can paste a marker, and another workflow's github-actions[bot] can write one, so it carries a MAC
+// over where it stands (the repository and the issue or pull request) and what it names, keyed by
+// a secret only this action's workflows hold: one derived from the Netlify token. A marker whose
+// MAC does not verify names nothing.
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+export const MARKER_PREFIX = 'netlify-agent-runners-action:status'
+
+/** Fixed, so that every step with the same Netlify token derives the same key. */
+const KEY_LABEL = 'netlify-agent-runners-action/status-marker/v1'
+/** HMAC-SHA256 truncated to 128 bits: 22 characters of base64url. */
+const MAC_BYTES = 16
+
+const ID = /^[A-Za-z0-9_-]{1,128}$/
+const MARKER_BODY =
+  /^ runner=([A-Za-z0-9_-]{1,128})(?: session=([A-Za-z0-9_-]{1,128}))? mac=([A-Za-z0-9_-]{22}) $/
+
+export interface StatusIds {
+  runnerId: string
+  sessionId: string | undefined
+}
+
+/** What a marker is bound to: the thread it stands on, and the key that signs it. */
+export interface MarkerSeal {
+  key: Buffer
+  /** owner/name */
+  repository: string
+  issueNumber: number
+}
+
+/** The marker key of a Netlify token: HMAC-SHA256(token, label), never the token itself. */
+export function markerKey(netlifyToken: string): Buffer {
+  return createHmac('sha256', netlifyToken).update(KEY_LABEL).digest()
+}
+
+/** Whether an id can go into a marker and be read back. */
+export function isMarkerId(id: string): boolean {
+  return ID.test(id)
+}
+
+function mac(ids: StatusIds, seal: MarkerSeal): Buffer {
+  // Ids hold no newline and repository names none, so the fields cannot run into each other.
+  const fields = [
+    seal.repository.toLowerCase(),
+    String(seal.issueNumber),
+    ids.runnerId,
+    ids.sessionId ?? ''
+  ]
+  return createHmac('sha256', seal.key).update(fields.join('\n')).digest().subarray(0, MAC_BYTES)
+}
+
+export function formatMarker(ids: StatusIds, seal: MarkerSeal): string {
+  for (const [name, id] of [
+    ['runner', ids.runnerId],
+    ['session', ids.sessionId]
+  ] as const) {
+    if (id !== undefined && !ID.test(id)) {
+      throw new Error(
+        `The status comment marker takes ${name} ids of letters, digits, '-' and '_' only, not ${JSON.stringify(id.slice(0, 140))}.`
+      )
+    }
+  }
+  const session = ids.sessionId === undefined ? '' : ` session=${ids.sessionId}`
+  const tag = mac(ids, seal).toString('base64url')
+  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session} mac=${tag} -->`
+}
+
+/**
+ * The ids of the marker in a comment body, if it was made with this seal's key for this seal's
+ * thread. Only the last mention of the prefix counts (the marker closes the body, and untrusted
+ * text in it has the prefix broken), and it must be exactly a marker with well-formed ids and a
+ * MAC that verifies: anything else is undefined, never a guess.
+ */
+export function parseMarker(body: string, seal: MarkerSeal): StatusIds | undefined {
+  const at = body.lastIndexOf(MARKER_PREFIX)
+  if (at < 5 || body.slice(at - 5, at) !== '<!-- ') return undefined
+  const end = body.indexOf('-->', at)
+  if (end < 0) return undefined
+  const match = MARKER_BODY.exec(body.slice(at + MARKER_PREFIX.length, end))
+  if (!match?.[1] || !match[3]) return undefined
+  const ids = { runnerId: match[1], sessionId: match[2] }
+  const given = Buffer.from(match[3], 'base64url')
+  const wanted = mac(ids, seal)
+  return given.length === wanted.length && timingSafeEqual(given, wanted) ? ids : undefined
+}
