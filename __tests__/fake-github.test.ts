@@ -1,6 +1,7 @@
 // The fake GitHub REST API's own promises: auth, permissions, comments and their pages,
 // reactions, pull requests, faults, and that Octokit (through @actions/github) works against it.
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals'
+import { startFakeCli } from '../__fixtures__/fake-cli-process.js'
 import {
   startFakeGitHub,
   type FakeGitHub,
@@ -664,5 +665,37 @@ describe('bodies as GitHub shows them (media types)', () => {
       // Octokit's `mediaType: { format: 'full' }`; GitHub takes it as application/vnd.github.full+json.
       Array(3).fill('application/vnd.github.v3.full')
     )
+  })
+})
+
+describe('standalone CLI', () => {
+  it('serves the repository, roles and issues it is given, logs requests and exits on SIGTERM', async () => {
+    const cli = await startFakeCli(
+      '__fixtures__/fake-github/cli.ts',
+      [
+        ...['--port', '0', '--token', 'ghs_cli', '--owner', 'octo', '--repo', 'site'],
+        ...['--permission', 'alice=write', '--issue', '12:Header "Docs" link is stale']
+      ],
+      /^Fake GitHub API listening on (http:\/\/127\.0\.0\.1:\d+) \(octo\/site, token ghs_cli\)\n/
+    )
+    try {
+      const get = (path: string) =>
+        fetch(`${cli.url}/repos/octo/site${path}`, { headers: { Authorization: 'token ghs_cli' } })
+      const role = (await (await get('/collaborators/alice/permission')).json()) as {
+        role_name: string
+      }
+      expect(role.role_name).toBe('write')
+      const issue = (await (await get('/issues/12')).json()) as { title: string }
+      expect(issue.title).toBe('Header "Docs" link is stale')
+      await cli.waitForStderr('GET /repos/octo/site/issues/12 -> 200')
+    } finally {
+      expect(await cli.stop()).toEqual({ code: 0, signal: null })
+    }
+  })
+
+  it('refuses a role GitHub does not have, with the usage', async () => {
+    await expect(
+      startFakeCli('__fixtures__/fake-github/cli.ts', ['--permission', 'alice=owner'], /(never)/)
+    ).rejects.toThrow(/exited early \(2\): --permission takes LOGIN=admin\|maintain/)
   })
 })

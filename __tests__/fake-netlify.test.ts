@@ -1,8 +1,8 @@
 // The fake Netlify Agent Runners API's own mechanics: lifecycle, paging, faults, rate limit,
 // streaming and the standalone CLI.
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
+import { spawnSync } from 'node:child_process'
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from '@jest/globals'
+import { startFakeCli } from '../__fixtures__/fake-cli-process.js'
 import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
 import type { AgentRunner, AgentRunnerSession } from '../src/netlify/types.js'
 
@@ -287,6 +287,51 @@ describe('rate limit', () => {
   })
 })
 
+describe("diffStyle 'web'", () => {
+  async function doneSession(prompt: string): Promise<[string, AgentRunnerSession]> {
+    fake.setScenario({ sessionMs: 0, steps: 5, diffStyle: 'web' })
+    const { id } = await createRunner(prompt)
+    await waitForRunner(id, runner => runner.has_result_diff)
+    const [session] = await json<AgentRunnerSession[]>(`/agent_runners/${id}/sessions`)
+    return [id, session as AgentRunnerSession]
+  }
+
+  /** `git apply --numstat`: it parses the whole patch and refuses a corrupt one. */
+  function numstat(diff: string): string[] {
+    const result = spawnSync('git', ['apply', '--numstat', '-'], { input: diff, encoding: 'utf8' })
+    expect(result.stderr).toBe('')
+    return result.stdout.trim().split('\n')
+  }
+
+  it('makes a dark mode prompt a header toggle, its styles and script, with steps to match', async () => {
+    const [id, session] = await doneSession('Add a dark mode toggle to the header')
+    const response = await call(`/agent_runners/${id}/sessions/${session.id}/diff/result`)
+    expect(numstat(await response.text())).toEqual([
+      '17\t0\tscripts/theme-toggle.js',
+      '6\t0\tsrc/components/Header.html',
+      '25\t2\tstyles/theme.css'
+    ])
+    expect(session.steps.map(step => step.title)).toEqual([
+      'Exploring the codebase',
+      'Planning the change',
+      'Editing files',
+      'Running the build',
+      'Checking the deploy preview'
+    ])
+    expect(session.steps[0]?.message).toContain('src/components/Header.html')
+    expect(session.result).toContain('**dark mode toggle**')
+  })
+
+  it('makes any other prompt a home page section that names the task, its HTML escaped', async () => {
+    const [id] = await doneSession('Announce the <summer> sale & free shipping')
+    const diff = await (await call(`/agent_runners/${id}/diff`)).text()
+    expect(numstat(diff)).toEqual(['4\t0\tsrc/pages/index.html', '6\t0\tstyles/main.css'])
+    expect(diff).toContain(
+      '+      <h2 id="update-title">Announce the &lt;summer&gt; sale &amp; free shipping</h2>\n'
+    )
+  })
+})
+
 describe('large diffs', () => {
   it('streams a 100 MB diff without holding it in memory', async () => {
     const size = 100_000_000
@@ -316,36 +361,27 @@ describe('large diffs', () => {
 
 describe('standalone CLI', () => {
   it('prints its ready line, serves the site, logs requests and exits on SIGTERM', async () => {
-    const child = spawn(
-      'node_modules/.bin/tsx',
-      ['__fixtures__/fake-netlify/cli.ts', '--port', '0', '--token', 'T', '--site-id', 'S'],
-      { stdio: ['ignore', 'pipe', 'pipe'] }
+    const cli = await startFakeCli(
+      '__fixtures__/fake-netlify/cli.ts',
+      ['--port', '0', '--token', 'T', '--site-id', 'S'],
+      /^Fake Netlify API listening on (http:\/\/127\.0\.0\.1:\d+)\n/
     )
-    let stdout = ''
-    let stderr = ''
-    child.stderr.on('data', chunk => (stderr += String(chunk)))
-    const ready = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', chunk => {
-        stdout += String(chunk)
-        const match = /^Fake Netlify API listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)
-        if (match) resolve(match[1] as string)
-      })
-      child.once('exit', code => reject(new Error(`CLI exited early (${code}): ${stderr}`)))
-    })
     try {
-      const site = await fetch(`${ready}/api/v1/sites/S`, {
+      const site = await fetch(`${cli.url}/api/v1/sites/S`, {
         headers: { Authorization: 'Bearer T' }
       })
       expect(site.status).toBe(200)
       expect(await site.json()).toMatchObject({ id: 'S', build_settings: { repo_branch: 'main' } })
-      for (let i = 0; i < 50 && !stderr.includes('GET /api/v1/sites/S -> 200'); i++) await sleep(20)
-      expect(stderr).toContain('GET /api/v1/sites/S -> 200')
+      await cli.waitForStderr('GET /api/v1/sites/S -> 200')
     } finally {
-      const exited = once(child, 'exit')
-      child.kill('SIGTERM')
-      const [code, signal] = await exited
-      expect({ code, signal }).toEqual({ code: 0, signal: null })
+      expect(await cli.stop()).toEqual({ code: 0, signal: null })
     }
-    expect(stdout).toBe(`Fake Netlify API listening on ${ready}\n`)
+    expect(cli.stdout()).toBe(`Fake Netlify API listening on ${cli.url}\n`)
+  })
+
+  it('refuses an unknown --diff-style with the usage', async () => {
+    await expect(
+      startFakeCli('__fixtures__/fake-netlify/cli.ts', ['--diff-style', 'huge'], /(never)/)
+    ).rejects.toThrow(/exited early \(2\): --diff-style must be generated, web\nUsage: /)
   })
 })

@@ -1,81 +1,56 @@
 // Runs the fake in the foreground for manual use and for Netlify's own CLI:
-//   npx tsx __fixtures__/fake-netlify/cli.ts --port 0 --token T --site-id S
+//   npm run fake-api -- --port 0 --token T --site-id S
 // Prints the ready line on stdout, one line per request on stderr, and stops on SIGINT/SIGTERM.
-import { parseArgs } from 'node:util'
-import type { LoggedRequest } from './server.js'
+import { fakeCli, parseFlags, requestLine, runCli, serveUntilSignalled } from '../fake-cli.js'
 import { startFakeNetlify } from './server.js'
 import type { Scenario } from './scenario.js'
 
-const USAGE = `Usage: cli.ts [--port 0] [--token T] [--site-id S] [--site-name N] [--account-id A]
-  [--session-ms 8000] [--steps 4] [--diff-bytes N] [--final-state done|error|cancelled] [--lowercase-states]`
+const USAGE = `Usage: npm run fake-api -- [--port 0] [--token T] [--site-id S] [--site-name N]
+  [--account-id A] [--session-ms 8000] [--steps 4] [--diff-bytes N] [--diff-style generated|web]
+  [--final-state done|error|cancelled] [--lowercase-states]`
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`)
-  process.exit(2)
-}
+const cli = fakeCli(USAGE)
 
-function integer(value: string | undefined, flag: string): number | undefined {
+function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]) {
   if (value === undefined) return undefined
-  const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 0) fail(`${flag} must be a non-negative integer`)
-  return parsed
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  return cli.fail(`${flag} must be ${allowed.join(', ')}`)
 }
 
-function finalState(value: string | undefined): Scenario['finalState'] | undefined {
-  if (value === undefined) return undefined
-  if (value === 'done' || value === 'error' || value === 'cancelled') return value
-  return fail('--final-state must be done, error or cancelled')
-}
+runCli(async () => {
+  const values = parseFlags(USAGE, {
+    port: { type: 'string', default: '0' },
+    token: { type: 'string', default: 'test-token' },
+    'site-id': { type: 'string', default: 'site-1' },
+    'site-name': { type: 'string', default: 'fake-site' },
+    'account-id': { type: 'string', default: 'account-1' },
+    'session-ms': { type: 'string' },
+    steps: { type: 'string' },
+    'diff-bytes': { type: 'string' },
+    'diff-style': { type: 'string' },
+    'final-state': { type: 'string' },
+    'lowercase-states': { type: 'boolean' }
+  })
 
-function logLine(request: LoggedRequest): string {
-  const query = new URLSearchParams()
-  for (const [key, value] of Object.entries(request.query)) {
-    for (const item of Array.isArray(value) ? value : [value]) query.append(key, item)
+  const given: Partial<Scenario> = {
+    sessionMs: cli.integer(values['session-ms'], '--session-ms'),
+    steps: cli.integer(values.steps, '--steps'),
+    diffBytes: cli.integer(values['diff-bytes'], '--diff-bytes'),
+    diffStyle: oneOf(values['diff-style'], '--diff-style', ['generated', 'web'] as const),
+    finalState: oneOf(values['final-state'], '--final-state', [
+      'done',
+      'error',
+      'cancelled'
+    ] as const),
+    lowercaseStates: values['lowercase-states']
   }
-  const search = query.size > 0 ? `?${query.toString()}` : ''
-  const status = request.status === 0 ? 'RESET' : String(request.status)
-  return `${new Date(request.at).toISOString()} ${request.method} ${request.path}${search} -> ${status} (${Date.now() - request.at}ms)\n`
-}
-
-async function main(): Promise<void> {
-  let values
-  try {
-    values = parseArgs({
-      options: {
-        port: { type: 'string', default: '0' },
-        token: { type: 'string', default: 'test-token' },
-        'site-id': { type: 'string', default: 'site-1' },
-        'site-name': { type: 'string', default: 'fake-site' },
-        'account-id': { type: 'string', default: 'account-1' },
-        'session-ms': { type: 'string' },
-        steps: { type: 'string' },
-        'diff-bytes': { type: 'string' },
-        'final-state': { type: 'string' },
-        'lowercase-states': { type: 'boolean' },
-        help: { type: 'boolean' }
-      }
-    }).values
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error))
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return
-  }
-
-  const scenario: Partial<Scenario> = {}
-  const sessionMs = integer(values['session-ms'], '--session-ms')
-  const steps = integer(values.steps, '--steps')
-  const diffBytes = integer(values['diff-bytes'], '--diff-bytes')
-  const final = finalState(values['final-state'])
-  if (sessionMs !== undefined) scenario.sessionMs = sessionMs
-  if (steps !== undefined) scenario.steps = steps
-  if (diffBytes !== undefined) scenario.diffBytes = diffBytes
-  if (final !== undefined) scenario.finalState = final
-  if (values['lowercase-states']) scenario.lowercaseStates = true
+  // Only what was given: an undefined would override the fake's defaults.
+  const scenario = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined)
+  ) as Partial<Scenario>
 
   const fake = await startFakeNetlify({
-    port: integer(values.port, '--port'),
+    port: cli.integer(values.port, '--port'),
     token: values.token,
     sites: [
       {
@@ -86,21 +61,7 @@ async function main(): Promise<void> {
       }
     ],
     scenario,
-    onRequest: request => process.stderr.write(logLine(request))
+    onRequest: request => process.stderr.write(requestLine(request))
   })
-  process.stdout.write(`Fake Netlify API listening on ${fake.url}\n`)
-
-  const stop = () => {
-    fake.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
-  process.exit(1)
+  serveUntilSignalled(fake, `Fake Netlify API listening on ${fake.url}`)
 })

@@ -14,6 +14,9 @@ export interface Scenario {
   steps: number
   /** Approximate size of each session's result diff; generated and streamed, never held in memory. */
   diffBytes: number
+  /** 'generated': notes files of about diffBytes. 'web': a small web site change that fits the
+   * prompt, with matching steps and result (web-diffs.ts; diffBytes and binaryDiff are ignored). */
+  diffStyle: 'generated' | 'web'
   /** Adds a `GIT binary patch` hunk for an image file to each result diff. */
   binaryDiff: boolean
   /** Sessions finish DONE without a diff. */
@@ -43,6 +46,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   finalState: 'done',
   steps: 3,
   diffBytes: 600,
+  diffStyle: 'generated',
   binaryDiff: false,
   noChanges: false,
   lowercaseStates: false,

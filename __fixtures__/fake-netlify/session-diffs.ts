@@ -5,6 +5,7 @@ import { literalDiffFiles, planDiff, type DiffFile } from './diffs.js'
 import { shortId } from './ids.js'
 import { sessionPhase } from './lifecycle.js'
 import type { RunnerRecord, SessionRecord } from './records.js'
+import { webChange } from './web-diffs.js'
 
 export interface DiffContext {
   uploads: Map<string, Buffer>
@@ -21,6 +22,7 @@ export function resultDiff(session: SessionRecord, ctx: DiffContext): Diff {
   if (session.mode === 'redeploy' || session.mode === 'rebase' || session.mode === 'ask')
     return null
   if (session.scenario.noChanges) return null
+  if (session.scenario.diffStyle === 'web') return literalDiffFiles(webChange(session.prompt).diff)
   return nonEmpty(
     planDiff({
       seed: session.id,

@@ -16,6 +16,7 @@ import {
 import type { RunnerRecord, SessionRecord } from './records.js'
 import { cumulativeDiff, resultDiff, runnerDiff, type DiffContext } from './session-diffs.js'
 import { isGitSite } from './sites.js'
+import { webChange } from './web-diffs.js'
 
 const STEP_TITLES = [
   'Exploring the codebase',
@@ -45,6 +46,10 @@ export function titleFromPrompt(prompt: string): string {
 
 function generatedSteps(session: SessionRecord, visible: number): SessionStep[] {
   const { steps: total, stepTitle, stepMessage } = session.scenario
+  if (session.scenario.diffStyle === 'web') {
+    const { steps } = webChange(session.prompt)
+    return Array.from({ length: visible }, (_, i) => steps[i % steps.length] as SessionStep)
+  }
   return Array.from({ length: visible }, (_, i) => ({
     title: stepTitle ?? STEP_TITLES[i % STEP_TITLES.length] ?? 'Working',
     message: stepMessage ?? `Step ${i + 1} of ${total} for "${titleFromPrompt(session.prompt)}".`
@@ -66,6 +71,7 @@ function generatedResult(
   }
   if (phase.state !== 'DONE') return null
   if (scenario.result !== null) return scenario.result
+  if (hasDiff && scenario.diffStyle === 'web') return webChange(session.prompt).result
   return hasDiff
     ? `Done: **${task}**.\n\nI made the requested changes and checked that the site still builds.`
     : `Done: **${task}**.\n\nNo code changes were needed.`
