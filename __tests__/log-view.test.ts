@@ -46,6 +46,24 @@ describe('the demo log view', () => {
     expect(shown(log, { debug: true })).toContain('Debug: polling')
   })
 
+  it('folds and colours a shown ##[group] or ##[warning] line, even as plain text, unless invisibly marked', () => {
+    const log = [
+      '##[warning]legacy command',
+      '::stop-commands::t0k3n',
+      '##[warning]plain text',
+      '\u200b##[group]plain, marked',
+      '##[group]plain text',
+      '::t0k3n::',
+      'folded'
+    ].join('\n')
+    expect(shown(log)).toEqual([
+      'Warning: legacy command',
+      'Warning: plain text',
+      '\u200b##[group]plain, marked',
+      '▸ plain text'
+    ])
+  })
+
   it('shows a stop-commands block as plain text and hides its markers', () => {
     const log = [
       '::stop-commands::abc123',

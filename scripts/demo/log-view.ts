@@ -1,91 +1,66 @@
-// A step's output as GitHub's log viewer shows it, one line at a time (so the demo can print it
-// live): workflow commands are carried out instead of shown, `::group::` folds its lines under one
-// `▸ title` line (unless unfolded), masked values read ***, annotations read `Warning: …`, and
-// everything between `::stop-commands::T` and `::T::` is plain text, its markers hidden. It follows
-// the runner's rules (actions/runner, ActionCommandManager.cs): a command counts after leading
-// whitespace, names are case-insensitive, and only registered commands are commands.
+// A step's output as GitHub shows it, one line at a time (so the demo can print it live), in the
+// two stages GitHub has. The runner carries out workflow commands, parsed by the rules in
+// __fixtures__/runner-commands.ts: masks, stop-commands, and `##[group]`, `##[warning]` lines in
+// place of groups and annotations. The log viewer then folds each `##[group]` to one `▸ title`
+// line (unless unfolded) and shows `##[warning]x` as `Warning: x`, whoever wrote the line.
+// `::stop-commands::` markers are hidden; what lies between them is plain text.
 import { styleText } from 'node:util'
+import {
+  parseLegacy,
+  parseV2,
+  REGISTERED_COMMANDS,
+  type ParsedCommand
+} from '../../__fixtures__/runner-commands.js'
 
-const ANNOTATIONS: Record<string, [label: string, color: 'yellow' | 'red' | 'cyan']> = {
-  warning: ['Warning', 'yellow'],
-  error: ['Error', 'red'],
-  notice: ['Notice', 'cyan']
+type Color = Parameters<typeof styleText>[0]
+
+/** What the viewer makes of a line that starts `##[name]`. */
+const VIEWER_PREFIXES: Record<string, [label: string, color: Color]> = {
+  warning: ['Warning:', 'yellow'],
+  error: ['Error:', 'red'],
+  notice: ['Notice:', 'cyan'],
+  debug: ['Debug:', 'magenta']
 }
-// Carried out without a trace in the log (echo off, the runner's default).
-const SILENT = new Set([
-  'set-output',
-  'save-state',
-  'set-env',
-  'add-path',
-  'add-matcher',
-  'remove-matcher',
-  'echo'
-])
 
 export interface LogViewOptions {
   /** Show a group's lines under its title instead of folding them. */
   unfold?: boolean
-  /** Show `::debug::` lines, as a re-run with debug logging does. */
+  /** Step debug is on (RUNNER_DEBUG): the runner shows `::debug::` lines. */
   debug?: boolean
   /** ANSI colours (the demo passes whether its stdout is a terminal). */
   color?: boolean
 }
 
-interface Command {
-  name: string
-  data: string
-}
-
-function unescapeData(text: string): string {
-  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
-}
-
-/** `::name props::data` after leading whitespace; the name is lower-cased. */
-function parseCommand(line: string): Command | undefined {
-  const message = line.trimStart()
-  if (!message.startsWith('::')) return undefined
-  const end = message.indexOf('::', 2)
-  if (end < 0) return undefined
-  const name = (message.slice(2, end).split(' ')[0] ?? '').toLowerCase()
-  return { name, data: unescapeData(message.slice(end + 2)) }
-}
-
 export class LogView {
+  private readonly registered = new Set<string>(REGISTERED_COMMANDS)
   private readonly masks: string[] = []
   private stopToken: string | undefined
   private inGroup = false
 
   constructor(private readonly options: LogViewOptions = {}) {}
 
-  /** What the viewer shows for one line the step printed (without its line break): 0 or more lines. */
+  /** What GitHub shows for one line the step printed (without its line break): 0 or more lines. */
   line(text: string): string[] {
-    const command = parseCommand(text)
+    const command = parseV2(text, this.registered) ?? parseLegacy(text, this.registered)
     if (this.stopToken !== undefined) {
-      if (command?.name === this.stopToken) {
-        this.stopToken = undefined
-        return []
-      }
-      return this.show(text)
+      // An empty token never resumes, as in the runner.
+      if (this.stopToken === '' || command?.name !== this.stopToken) return this.view(text)
+      this.registered.delete(this.stopToken)
+      this.stopToken = undefined
+      return []
     }
-    if (!command || !this.isCommand(command.name)) return this.show(text)
-    return this.carryOut(command)
+    return command ? this.carryOut(command) : this.view(text)
   }
 
-  /** A new step: its own groups and stop-commands, the job's masks. */
+  /** A new step: groups and stop-commands are its own, masks are the job's. */
   endStep(): void {
-    this.inGroup = false
+    if (this.stopToken !== undefined) this.registered.delete(this.stopToken)
     this.stopToken = undefined
+    this.inGroup = false
   }
 
-  private isCommand(name: string): boolean {
-    return (
-      name in ANNOTATIONS ||
-      SILENT.has(name) ||
-      ['add-mask', 'stop-commands', 'group', 'endgroup', 'debug'].includes(name)
-    )
-  }
-
-  private carryOut({ name, data }: Command): string[] {
+  /** The runner's side: a command's effect, and the line it writes to the log instead, if any. */
+  private carryOut({ name, data }: ParsedCommand): string[] {
     switch (name) {
       case 'add-mask':
         if (data.trim() !== '') this.masks.push(data)
@@ -93,38 +68,44 @@ export class LogView {
         this.masks.sort((a, b) => b.length - a.length)
         return []
       case 'stop-commands':
-        // An empty token never resumes, as in the runner.
         this.stopToken = data.toLowerCase()
-        return []
-      case 'group':
-        // Groups do not nest in the viewer: a group opened inside another starts a fold of its own.
-        this.inGroup = true
-        return [this.paint(`${this.options.unfold ? '▾' : '▸'} ${this.mask(data)}`, 'bold')]
-      case 'endgroup':
-        this.inGroup = false
+        this.registered.add(this.stopToken)
         return []
       case 'debug':
-        return this.options.debug ? this.show(this.paint(`Debug: ${data}`, 'magenta')) : []
-      default: {
-        const annotation = ANNOTATIONS[name]
-        if (!annotation) return []
-        const [label, color] = annotation
-        return this.show(`${this.paint(`${label}:`, color)} ${data}`)
-      }
+        return this.options.debug ? this.view(`##[debug]${data}`) : []
+      case 'group':
+      case 'endgroup':
+      case 'warning':
+      case 'error':
+      case 'notice':
+        return this.view(`##[${name}]${data}`)
+      default:
+        return []
     }
   }
 
-  private show(text: string): string[] {
+  /** The viewer's side, for one line the log holds. */
+  private view(text: string): string[] {
+    const masked = this.masks.reduce((out, secret) => out.split(secret).join('***'), text)
+    const marked = /^\s*##\[(\w+)\](.*)$/s.exec(masked)
+    const name = marked?.[1]?.toLowerCase()
+    const rest = marked?.[2] ?? ''
+    if (name === 'group') {
+      // Groups do not nest in the viewer: a group opened inside another starts a fold of its own.
+      this.inGroup = true
+      return [this.paint(`${this.options.unfold ? '▾' : '▸'} ${rest}`, 'bold')]
+    }
+    if (name === 'endgroup') {
+      this.inGroup = false
+      return []
+    }
     if (this.inGroup && !this.options.unfold) return []
-    const lines = this.mask(text).split(/\r\n|\r|\n/)
-    return this.inGroup ? lines.map(line => `  ${line}`) : lines
+    const prefix = name === undefined ? undefined : VIEWER_PREFIXES[name]
+    const shown = prefix ? `${this.paint(prefix[0], prefix[1])} ${rest}` : masked
+    return shown.split(/\r\n|\r|\n/).map(line => (this.inGroup ? `  ${line}` : line))
   }
 
-  private mask(text: string): string {
-    return this.masks.reduce((out, secret) => out.split(secret).join('***'), text)
-  }
-
-  private paint(text: string, format: Parameters<typeof styleText>[0]): string {
+  private paint(text: string, format: Color): string {
     return this.options.color ? styleText(format, text, { validateStream: false }) : text
   }
 }
@@ -135,16 +116,16 @@ export class LineSplitter {
 
   /** The complete lines in `chunk` and what came before it. */
   push(chunk: string): string[] {
-    const text = this.pending + chunk
-    const lines = text.split(/\r\n|\n|\r(?!$)/)
+    // A \r at the very end may be the first half of a \r\n: wait for the next chunk.
+    const lines = (this.pending + chunk).split(/\r\n|\n|\r(?!$)/)
     this.pending = lines.pop() ?? ''
     return lines
   }
 
   /** What is left at the end of the stream, as a last line. */
   end(): string[] {
-    const rest = this.pending
+    const rest = this.pending.replace(/\r$/, '')
     this.pending = ''
-    return rest === '' ? [] : [rest.replace(/\r$/, '')]
+    return rest === '' ? [] : [rest]
   }
 }
