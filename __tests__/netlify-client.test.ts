@@ -3,7 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer, type Socket } from 'node:net'
 import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
+import { startForwardProxy } from '../__fixtures__/forward-proxy.js'
 import { NetlifyClient, USER_AGENT, type NetlifyClientOptions } from '../src/netlify/client.js'
 import { NetlifyApiError, NetlifyNetworkError } from '../src/netlify/errors.js'
 import { isTerminalSessionState, normalizeState } from '../src/netlify/lifecycle.js'
@@ -767,5 +769,52 @@ describe('retries', () => {
     expect(api.rateLimit.limit).toBe(1000)
     expect(api.rateLimit.remaining).toEqual(expect.any(Number))
     expect(api.rateLimit.resetAt).toEqual(expect.any(Number))
+  })
+})
+
+describe('through a proxy', () => {
+  // The transport reads HTTP_PROXY as http-client does, from process.env at each request.
+  const saved = process.env.HTTP_PROXY
+  afterEach(() => {
+    if (saved === undefined) delete process.env.HTTP_PROXY
+    else process.env.HTTP_PROXY = saved
+  })
+  const unresolvable = 'http://api.netlify.invalid:9'
+
+  it('a proxy that never answers CONNECT times out, the request never left, and close lets go', async () => {
+    const held: Socket[] = []
+    // Reads what comes, answers nothing.
+    const silent = createServer(socket => held.push(socket.resume()))
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(silent.address() as { port: number }).port}`
+    const api = client({ apiUrl: unresolvable, timeoutMs: 200, maxAttempts: 2 })
+    const started = Date.now()
+    const err = await api.getSite(SITE).catch((e: unknown) => e)
+    api.close()
+    // The CONNECTs still waiting are given up, so that the process can exit.
+    expect(held).toHaveLength(2)
+    await Promise.all(
+      held.map(socket => socket.closed || new Promise(resolve => socket.once('close', resolve)))
+    )
+    await new Promise(resolve => silent.close(resolve))
+    expect(err).toBeInstanceOf(NetlifyNetworkError)
+    expect((err as NetlifyNetworkError).code).toBe('ETIMEDOUT')
+    expect((err as NetlifyNetworkError).requestSent).toBe(false)
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
+  it('a create the proxy opened no tunnel for is sent again: it never reached Netlify', async () => {
+    const proxy = await startForwardProxy({ hosts: {} })
+    process.env.HTTP_PROXY = proxy.url
+    const api = client({ apiUrl: unresolvable, maxAttempts: 3 })
+    const err = await api.createRunner(SITE, { prompt: 'never left' }).catch((e: unknown) => e)
+    api.close()
+    await proxy.close()
+    expect((err as NetlifyNetworkError).code).toBe('ETUNNEL')
+    expect((err as NetlifyNetworkError).requestSent).toBe(false)
+    expect(proxy.log.map(r => `${r.method} ${r.target}`)).toEqual(
+      Array(3).fill('CONNECT api.netlify.invalid:9')
+    )
+    expect(sleeps).toHaveLength(2)
   })
 })

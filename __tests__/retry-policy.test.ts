@@ -36,9 +36,10 @@ describe('which failures are tried again', () => {
     expect(isRetryable('POST', { kind: 'body' })).toBe(false)
   })
 
-  it('a POST the server certainly did not act on is repeated: 429 or a refused connection', () => {
+  it('a POST the server certainly did not act on is repeated: 429, a refused connection, or a proxy that opened no tunnel', () => {
     expect(isRetryable('POST', { kind: 'status', status: 429 })).toBe(true)
     expect(isRetryable('POST', { kind: 'network', code: 'ECONNREFUSED' })).toBe(true)
+    expect(isRetryable('POST', { kind: 'network', code: 'ETUNNEL' })).toBe(true)
   })
 })
 

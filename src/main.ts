@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { COMMAND_HANDLERS } from './commands/index.js'
 import { DeliveryError } from './deliver.js'
 import { NetlifyClient } from './netlify/client.js'
+import { proxyWarnings } from './proxy-env.js'
 import { redactor, type Redact } from './redact.js'
 import { debugRequest } from './step-debug.js'
 import { setOutcome } from './report/outputs.js'
@@ -64,6 +65,8 @@ export async function run(): Promise<void> {
     const { warnings } = parsed
     redact = redactor([settings.token, settings.github.token])
     for (const warning of warnings) core.warning(warning)
+    // Here for now: it concerns Octokit's requests as much as Netlify's.
+    for (const warning of proxyWarnings(process.env)) core.warning(warning)
 
     const client = new NetlifyClient({
       token: settings.token,

@@ -17,11 +17,21 @@ const TRANSIENT_ERROR_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH',
   'EAI_AGAIN',
-  'UND_ERR_SOCKET'
+  'UND_ERR_SOCKET',
+  'ETUNNEL'
 ])
 
-/** Errors that prove the server never received the request, so even a POST may go again. */
-const NEVER_SENT_ERROR_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])
+/**
+ * Errors that prove the server never received the request, so even a POST may go again.
+ * ETUNNEL: the proxy opened no tunnel to it (./transport.ts).
+ */
+const NEVER_SENT_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETUNNEL'
+])
 
 export type Failure =
   | { kind: 'status'; status: number }

@@ -1,9 +1,13 @@
 // One HTTP attempt, nothing more: no retries (./requester.ts owns those), no parsing. Node's own
-// http/https keep the body a stream (diffs can be 100 MB). Proxies: Node 24's agents read
-// HTTP(S)_PROXY / NO_PROXY themselves (`proxyEnv`), so self-hosted runners behind a proxy work
-// without loading a second HTTP stack.
+// http/https keep the body a stream (diffs can be 100 MB). Proxies follow @actions/http-client's
+// rules, the ones Octokit's requests follow: its getProxyUrl decides (HTTP(S)_PROXY, NO_PROXY,
+// loopback never proxied), and a proxied request goes through http-client's own CONNECT tunnel.
+// http-client's main module (undici with it) is loaded only when a request takes a proxy.
 import http from 'node:http'
 import https from 'node:https'
+import type { HttpClient } from '@actions/http-client'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { proxyVariable } from '../proxy-env.js'
 
 export interface RawRequest {
   method: string
@@ -35,22 +39,90 @@ export class TransportError extends Error {
   }
 }
 
+/** The proxy a request takes, as http-client decides; undefined to go direct. */
+function proxyFor(url: URL): URL | undefined {
+  let proxy: URL | undefined
+  try {
+    proxy = getProxyUrl(url)
+  } catch {
+    // http-client throws on a variable it cannot read even with http:// put in front.
+    const name = proxyVariable(process.env, url.protocol) ?? 'proxy variable'
+    throw new TransportError('EPROXYURL', false, `\`${name}\` is not a URL`)
+  }
+  // A value without a scheme (proxy.corp:3128) parses with an empty host: http-client goes direct.
+  return proxy?.hostname ? proxy : undefined
+}
+
+/** An error's words; a failed connection to several addresses (happy eyeballs) has none of its own. */
+function describeError(err: Error): string {
+  if (err.message) return err.message
+  const each = err instanceof AggregateError ? (err.errors as Error[]).map(e => e.message) : []
+  return each.filter(Boolean).join('; ') || 'the connection failed'
+}
+
+/** What http-client's tunnel agent (the `tunnel` package) keeps of its proxy options. */
+interface TunnelAgent {
+  proxyOptions?: { signal?: AbortSignal }
+}
+
 export class Transport {
-  // Kept-alive connections: a run polls the same host for minutes.
-  private readonly agents = {
-    'http:': new http.Agent({ keepAlive: true, proxyEnv: process.env }),
-    'https:': new https.Agent({ keepAlive: true, proxyEnv: process.env })
+  // Kept-alive connections: a run polls the same host for minutes. (http-client's tunnel agent
+  // keeps none: every proxied request opens its own CONNECT tunnel.)
+  private readonly direct = {
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true })
+  }
+  // One HttpClient per protocol: each caches a single tunnel agent, made for the protocol of the
+  // first URL it is asked about.
+  private readonly clients = new Map<string, Promise<HttpClient>>()
+  // tunnel's CONNECT requests have no timeout of their own; one a proxy never answers would
+  // keep the process alive. They get this signal, aborted on close.
+  private readonly closing = new AbortController()
+
+  async send(request: RawRequest): Promise<RawResponse> {
+    const proxy = proxyFor(request.url)
+    const agent = proxy
+      ? await this.tunnelAgent(request.url)
+      : request.url.protocol === 'https:'
+        ? this.direct['https:']
+        : this.direct['http:']
+    return this.attempt(request, agent, proxy?.host)
   }
 
-  private agentFor(url: URL): http.Agent {
-    return url.protocol === 'https:' ? this.agents['https:'] : this.agents['http:']
+  /** Closes kept-alive connections so that the process can exit. */
+  close(): void {
+    this.direct['http:'].destroy()
+    this.direct['https:'].destroy()
+    this.closing.abort()
+    for (const client of this.clients.values()) void client.then(c => c.dispose()).catch(() => {})
   }
 
-  send(request: RawRequest): Promise<RawResponse> {
+  private tunnelAgent(url: URL): Promise<http.Agent> {
+    let client = this.clients.get(url.protocol)
+    if (!client) {
+      client = import('@actions/http-client').then(
+        ({ HttpClient }) => new HttpClient(undefined, [], { keepAlive: true })
+      )
+      this.clients.set(url.protocol, client)
+    }
+    return client.then(c => {
+      const agent = c.getAgent(url.href) as http.Agent & TunnelAgent
+      // The options tunnel passes to http.request for CONNECT.
+      if (agent.proxyOptions) agent.proxyOptions.signal = this.closing.signal
+      return agent
+    })
+  }
+
+  private attempt(
+    request: RawRequest,
+    agent: http.Agent,
+    proxyHost: string | undefined
+  ): Promise<RawResponse> {
     const { method, url, headers, body, timeoutMs, signal } = request
     const lib = url.protocol === 'https:' ? https : http
     return new Promise<RawResponse>((resolve, reject) => {
       let sent = false
+      let connected = false
       const fail = (code: string, message: string): void => {
         reject(new TransportError(code, sent, message))
       }
@@ -60,16 +132,39 @@ export class Transport {
           body === undefined
             ? headers
             : { ...headers, 'Content-Length': Buffer.byteLength(body).toString() },
-        agent: this.agentFor(url),
+        agent,
         signal
       })
+      const silence = (): TransportError =>
+        new TransportError('ETIMEDOUT', sent, `no answer within ${timeoutMs / 1000} s`)
+      // Until the request has a socket (through a tunnel: until the proxy has said yes to
+      // CONNECT) no socket timeout runs, and a destroyed request reports nothing: this watch
+      // covers that time.
+      const beforeSocket = (err: TransportError): void => {
+        if (connected) return
+        req.destroy(err)
+        reject(err)
+      }
+      const untilSocket = setTimeout(() => beforeSocket(silence()), timeoutMs)
+      const onAbort = (): void =>
+        beforeSocket(new TransportError('ABORTED', false, 'the request was cancelled'))
+      const settle = (): void => {
+        clearTimeout(untilSocket)
+        signal?.removeEventListener('abort', onAbort)
+      }
+      if (signal?.aborted) onAbort()
+      else signal?.addEventListener('abort', onAbort)
+      req.on('socket', () => {
+        connected = true
+        settle()
+      })
+      // tunnel reports a failed CONNECT on the request without destroying it: 'error', no 'close'.
+      req.on('close', settle)
       req.on('finish', () => {
         sent = true
       })
       // Idle timeout of the socket: covers a server that never answers and a body that stalls.
-      req.setTimeout(timeoutMs, () => {
-        req.destroy(new TransportError('ETIMEDOUT', sent, `no answer within ${timeoutMs / 1000} s`))
-      })
+      req.setTimeout(timeoutMs, () => req.destroy(silence()))
       req.on('response', res => {
         resolve({
           status: res.statusCode ?? 0,
@@ -79,18 +174,22 @@ export class Transport {
         })
       })
       req.on('error', (err: NodeJS.ErrnoException) => {
+        settle()
         if (err instanceof TransportError) return reject(err)
         if (err.name === 'AbortError') return fail('ABORTED', 'the request was cancelled')
-        fail(err.code ?? 'EUNKNOWN', err.message)
+        // Before the socket, a proxied request can only have failed at CONNECT (tunnel calls
+        // that ECONNRESET): the request never left, which the retry policy must know.
+        if (proxyHost !== undefined && !connected) {
+          req.destroy()
+          return fail(
+            'ETUNNEL',
+            `the proxy at ${proxyHost} opened no tunnel: ${describeError(err)}`
+          )
+        }
+        fail(err.code ?? 'EUNKNOWN', describeError(err))
       })
       req.end(body)
     })
-  }
-
-  /** Closes kept-alive connections so that the process can exit. */
-  close(): void {
-    this.agents['http:'].destroy()
-    this.agents['https:'].destroy()
   }
 }
 
