@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { NetlifyApiError, resourcesOf, serverMessage } from '../src/netlify/errors.js'
+import {
+  NetlifyApiError,
+  NetlifyNetworkError,
+  resourcesOf,
+  retryNotice,
+  serverMessage
+} from '../src/netlify/errors.js'
 import { nextPageOf } from '../src/netlify/client.js'
 
 describe("the server's message", () => {
@@ -81,6 +87,95 @@ describe('what an error tells the user', () => {
       runner: 'a/b',
       session: 'c'
     })
+  })
+})
+
+describe('a request that got no answer', () => {
+  const DEFAULT = { host: 'api.netlify.com', fromInput: false }
+  it('says Netlify could not be reached at its host, not that it answered', () => {
+    const err = new NetlifyNetworkError(
+      'ECONNREFUSED',
+      'GET',
+      '/api/v1/sites/s',
+      false,
+      'connect ECONNREFUSED 1.2.3.4:443',
+      DEFAULT
+    )
+    expect(err.message).toBe(
+      'Netlify could not be reached at api.netlify.com: GET /api/v1/sites/s: connect ECONNREFUSED 1.2.3.4:443 (ECONNREFUSED)'
+    )
+  })
+  it('names the `api-url` input when that chose the host', () => {
+    const err = new NetlifyNetworkError(
+      'ENOTFOUND',
+      'GET',
+      '/api/v1/sites/s',
+      false,
+      'getaddrinfo ENOTFOUND netlfy.example',
+      {
+        host: 'netlfy.example',
+        fromInput: true
+      }
+    )
+    expect(err.message).toMatch(
+      /^Netlify could not be reached at netlfy\.example \(from input `api-url`\): /
+    )
+  })
+  it('a request that went out and got nothing back: did not answer', () => {
+    const err = new NetlifyNetworkError(
+      'ECONNRESET',
+      'POST',
+      '/api/v1/agent_runners',
+      true,
+      'socket hang up',
+      DEFAULT
+    )
+    expect(err.message).toBe(
+      'Netlify did not answer at api.netlify.com: POST /api/v1/agent_runners: socket hang up (ECONNRESET)'
+    )
+  })
+  it("never shows an upload URL's host", () => {
+    const err = new NetlifyNetworkError(
+      'ETIMEDOUT',
+      'PUT',
+      '/uploads/f',
+      false,
+      'no answer within 15 s',
+      {
+        host: undefined,
+        fromInput: false
+      }
+    )
+    expect(err.message).toBe(
+      'The upload URL could not be reached: PUT /uploads/f: no answer within 15 s (ETIMEDOUT)'
+    )
+  })
+  it('an answer that came cut off keeps saying the request failed', () => {
+    const err = new NetlifyNetworkError(
+      'EBADBODY',
+      'GET',
+      '/api/v1/sites/s',
+      true,
+      'the response could not be read: x'
+    )
+    expect(err.message).toBe(
+      'Netlify API GET /api/v1/sites/s failed: the response could not be read: x (EBADBODY)'
+    )
+  })
+  it('the retry notice says the same, and how long until the next attempt', () => {
+    const base = { method: 'GET', path: '/api/v1/sites/s', attempt: 1, delayMs: 1234 }
+    expect(
+      retryNotice({
+        ...base,
+        reason: 'ECONNREFUSED',
+        noAnswer: 'Netlify could not be reached at 127.0.0.1:9 (from input `api-url`)'
+      })
+    ).toBe(
+      'Netlify could not be reached at 127.0.0.1:9 (from input `api-url`): GET /api/v1/sites/s (ECONNREFUSED); trying again in 1.2 s (attempt 2).'
+    )
+    expect(retryNotice({ ...base, reason: 'HTTP 503' })).toBe(
+      'Netlify answered GET /api/v1/sites/s with HTTP 503; trying again in 1.2 s (attempt 2).'
+    )
   })
 })
 

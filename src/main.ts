@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { COMMAND_HANDLERS } from './commands/index.js'
 import { DeliveryError } from './deliver.js'
 import { NetlifyClient } from './netlify/client.js'
+import { retryNotice } from './netlify/errors.js'
 import { proxyWarnings } from './proxy-env.js'
 import { redactor, type Redact } from './redact.js'
 import { debugRequest } from './step-debug.js'
@@ -74,10 +75,7 @@ export async function run(): Promise<void> {
       signal: cancelled,
       sleep,
       onAttempt: e => debugRequest('Netlify', e),
-      onRetry: e =>
-        core.info(
-          `Netlify answered ${e.method} ${e.path} with ${e.reason}; trying again in ${(e.delayMs / 1000).toFixed(1)} s (attempt ${e.attempt + 1}).`
-        )
+      onRetry: e => core.info(retryNotice(e))
     })
     // Stopping must work after cancellation, and fit in the runner's few seconds.
     const stopClient = new NetlifyClient({

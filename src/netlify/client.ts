@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { NetlifyApiError } from './errors.js'
 import {
+  DEFAULT_API_URL,
   readJson,
   Requester,
   type Query,
@@ -30,7 +31,7 @@ import type {
   UploadUrlBody
 } from './types.js'
 
-export const DEFAULT_API_URL = 'https://api.netlify.com'
+export { DEFAULT_API_URL }
 export const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`
 
 /** One page of a list, and the number of the next page if the `Link` header names one. */

@@ -1,5 +1,6 @@
 // What a failed Netlify request tells the user: the status, the request, the server's words, and
 // for the statuses a user can fix, what to do about it.
+import type { RetryEvent } from './requester.js'
 
 /** The server's message from an error body: `error`, else `message`, else nothing. */
 export function serverMessage(body: string, contentType: string | undefined): string | undefined {
@@ -102,6 +103,22 @@ export class NetlifyApiError extends Error {
   }
 }
 
+/** Where a request went, for the sentence about a request that got no answer at all. */
+export interface Destination {
+  /** Netlify's host (and port); undefined for a presigned upload URL, whose host is not shown. */
+  host: string | undefined
+  /** Whether the `api-url` input chose that host (it is not the default). */
+  fromInput: boolean
+}
+
+/** How a sentence about a request that got no answer begins: who, and where. */
+export function noAnswer(to: Destination, requestSent: boolean): string {
+  const who = to.host === undefined ? 'The upload URL' : 'Netlify'
+  const where =
+    to.host === undefined ? '' : ` at ${to.host}${to.fromInput ? ' (from input `api-url`)' : ''}`
+  return `${who} ${requestSent ? 'did not answer' : 'could not be reached'}${where}`
+}
+
 /** A Netlify API request that got no usable answer: the connection failed, was cut or timed out. */
 export class NetlifyNetworkError extends Error {
   override readonly name = 'NetlifyNetworkError'
@@ -112,10 +129,24 @@ export class NetlifyNetworkError extends Error {
     readonly path: string,
     /** Whether the request was written out in full before it failed (the server may have acted on it). */
     readonly requestSent: boolean,
-    detail: string
+    detail: string,
+    /** Where the request went, when no answer came at all (not when one came cut off or unreadable). */
+    unanswered?: Destination
   ) {
-    super(`Netlify API ${method} ${path} failed: ${detail} (${code})`)
+    super(
+      unanswered
+        ? `${noAnswer(unanswered, requestSent)}: ${method} ${path}: ${detail} (${code})`
+        : `Netlify API ${method} ${path} failed: ${detail} (${code})`
+    )
   }
+}
+
+/** The log line for a failed attempt that is about to be repeated. */
+export function retryNotice(e: RetryEvent): string {
+  const what = e.noAnswer
+    ? `${e.noAnswer}: ${e.method} ${e.path} (${e.reason})`
+    : `Netlify answered ${e.method} ${e.path} with ${e.reason}`
+  return `${what}; trying again in ${(e.delayMs / 1000).toFixed(1)} s (attempt ${e.attempt + 1}).`
 }
 
 /**

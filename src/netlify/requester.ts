@@ -2,7 +2,13 @@
 // (only ever as the Authorization header), repeats what ./retry-policy.ts allows, and turns
 // final failures into NetlifyApiError / NetlifyNetworkError.
 import { setTimeout as delay } from 'node:timers/promises'
-import { NetlifyApiError, NetlifyNetworkError, serverMessage } from './errors.js'
+import {
+  NetlifyApiError,
+  NetlifyNetworkError,
+  noAnswer,
+  serverMessage,
+  type Destination
+} from './errors.js'
 import {
   DEFAULT_BACKOFF,
   isRetryable,
@@ -11,6 +17,8 @@ import {
   type Failure
 } from './retry-policy.js'
 import { discard, readText, Transport, TransportError, type RawResponse } from './transport.js'
+
+export const DEFAULT_API_URL = 'https://api.netlify.com'
 
 export type Query = Record<string, string | number | boolean | undefined>
 
@@ -21,6 +29,8 @@ export interface RetryEvent {
   attempt: number
   delayMs: number
   reason: string
+  /** When no answer came at all: who could not be reached, and where (see errors.ts's noAnswer). */
+  noAnswer?: string
 }
 
 /** One attempt's answer, for step debug: the path only, since upload URLs carry signatures. */
@@ -114,6 +124,7 @@ export class Requester {
   deadline: number | undefined
   private readonly transport: Transport
   private readonly base: string
+  private readonly apiHost: Destination
   private readonly timeoutMs: number
   private readonly maxAttempts: number
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -123,6 +134,8 @@ export class Requester {
   constructor(private readonly options: RequesterOptions) {
     this.transport = new Transport()
     this.base = `${options.apiUrl.replace(/\/+$/, '')}/api/v1`
+    const api = new URL(options.apiUrl)
+    this.apiHost = { host: api.host, fromInput: api.origin !== new URL(DEFAULT_API_URL).origin }
     // Netlify answers in well under a second; a silence this long is a hung connection.
     this.timeoutMs = options.timeoutMs ?? 15_000
     this.maxAttempts = options.maxAttempts ?? 5
@@ -172,6 +185,7 @@ export class Requester {
           answer,
           ms: this.now() - sentAt
         })
+      let unanswered: { to: Destination; sent: boolean } | undefined
       try {
         const res = await this.transport.send({
           method,
@@ -217,7 +231,18 @@ export class Requester {
           throw new NetlifyNetworkError(err.code, method, shown, err.requestSent, err.message)
         }
         failure = { kind: 'network', code: err.code }
-        lastError = new NetlifyNetworkError(err.code, method, shown, err.requestSent, err.message)
+        unanswered = {
+          to: options.externalUrl ? { host: undefined, fromInput: false } : this.apiHost,
+          sent: err.requestSent
+        }
+        lastError = new NetlifyNetworkError(
+          err.code,
+          method,
+          shown,
+          err.requestSent,
+          err.message,
+          unanswered.to
+        )
       }
 
       if (!isRetryable(method, failure)) throw lastError
@@ -240,7 +265,8 @@ export class Requester {
         path: shown,
         attempt,
         delayMs: wait,
-        reason: describe(failure)
+        reason: describe(failure),
+        noAnswer: unanswered && noAnswer(unanswered.to, unanswered.sent)
       })
       await this.sleep(wait, this.options.signal)
     }
