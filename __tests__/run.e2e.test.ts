@@ -1,8 +1,6 @@
 // The run, end to end: dist/main as the Actions runner starts it, against the fake Netlify API.
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { createServer, request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -229,49 +227,6 @@ describe('the README step: start, wait, report', () => {
       'Fix the broken links\nin the footer.'
     )
   })
-})
-
-/** Node 24's agents read HTTP(S)_PROXY themselves; older Node (only where no Node 24 package exists) does not. */
-const onNode24 =
-  Number(execFileSync(ACTION_NODE, ['-p', 'process.versions.node.split(".")[0]']).toString()) >= 24
-
-describe('behind a proxy', () => {
-  ;(onNode24 ? it : it.skip)(
-    'reaches Netlify through the proxy that HTTP_PROXY names, as self-hosted runners need',
-    async () => {
-      // A forward proxy: it gets absolute URLs for a host that does not resolve, and forwards them
-      // to the fake(). Without the proxy the action could not reach that host at all.
-      const seen: string[] = []
-      const proxy = createServer((req, res) => {
-        seen.push(req.url ?? '')
-        const target = new URL(req.url ?? '/')
-        const upstream = httpRequest(
-          `${fake().url}${target.pathname}${target.search}`,
-          { method: req.method, headers: req.headers },
-          answer => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers)
-            answer.pipe(res)
-          }
-        )
-        req.pipe(upstream)
-      })
-      await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
-      const port = (proxy.address() as AddressInfo).port
-      try {
-        const run = await runAction({
-          inputs: inputs({ 'api-url': 'http://netlify-api.invalid' }),
-          env: { HTTP_PROXY: `http://127.0.0.1:${port}` }
-        })
-        expect(run.exitCode).toBe(0)
-        expect(run.outputs.outcome).toBe('success')
-        expect(seen[0]).toBe(`http://netlify-api.invalid/api/v1/sites/${SITE}`)
-        expect(seen.some(url => url.includes('/diff/result'))).toBe(true)
-      } finally {
-        proxy.closeAllConnections()
-        await new Promise(resolve => proxy.close(resolve))
-      }
-    }
-  )
 })
 
 describe('follow-ups and modes', () => {

@@ -1,6 +1,7 @@
 // What a route handler answers with, and how that reaches the socket. Handlers return a Reply
 // instead of writing to the response so the server can still swap it for an injected fault.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -84,18 +85,33 @@ export function queryRecord(params: URLSearchParams): Record<string, string | st
   return record
 }
 
-/** A server on 127.0.0.1 (`port` 0: any free one) that answers with `handle`; and its URL. */
+/** A key and certificate to serve HTTPS with (PEM). */
+export interface TlsFiles {
+  key: string | Buffer
+  cert: string | Buffer
+}
+
+/**
+ * A server on 127.0.0.1 (`port` 0: any free one) that answers with `handle`, over HTTPS when
+ * given `tls`; and its URL.
+ */
 export async function listenOnLoopback(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  port = 0
+  port = 0,
+  tls?: TlsFiles
 ): Promise<{ server: Server; baseUrl: string }> {
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     // Rejections here mean the fake is closing mid-request or the client went away.
     handle(req, res).catch(() => res.destroy())
-  })
+  }
+  // An https.Server is an http.Server as far as listening and closing go.
+  const server = tls
+    ? (createTlsServer(tls, listener) as unknown as Server)
+    : createServer(listener)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
   })
-  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+  const scheme = tls ? 'https' : 'http'
+  return { server, baseUrl: `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }

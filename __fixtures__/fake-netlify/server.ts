@@ -11,7 +11,8 @@ import {
   queryRecord,
   readBody,
   sendReply,
-  type Reply
+  type Reply,
+  type TlsFiles
 } from './http-io.js'
 import { RateLimiter } from './rate-limit.js'
 import { dispatch, isApiPath } from './routes.js'
@@ -34,7 +35,7 @@ export interface LoggedRequest {
 }
 
 export interface FakeNetlify {
-  /** 'http://127.0.0.1:PORT', without a trailing slash or /api/v1. */
+  /** 'http://127.0.0.1:PORT' ('https://' with `tls`), without a trailing slash or /api/v1. */
   url: string
   token: string
   /** Every request in arrival order, faulted ones included. */
@@ -57,6 +58,8 @@ export interface FakeNetlifyOptions {
   sites?: FakeSite[]
   /** Default 0: any free port. */
   port?: number
+  /** Serve HTTPS with this key and certificate instead of HTTP. */
+  tls?: TlsFiles
   scenario?: Partial<Scenario>
   /** Called once each request has been answered (or reset). */
   onRequest?: (request: LoggedRequest) => void
@@ -155,7 +158,7 @@ export async function startFakeNetlify(options: FakeNetlifyOptions = {}): Promis
     if (ms) await sleep(ms, undefined, { signal: closing.signal })
   }
 
-  const listening = await listenOnLoopback(handle, options.port)
+  const listening = await listenOnLoopback(handle, options.port, options.tls)
   const { server } = listening
   baseUrl = listening.baseUrl
 
