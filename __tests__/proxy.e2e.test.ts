@@ -35,7 +35,19 @@ beforeAll(async () => {
     owner: 'octo',
     repo: 'site',
     permissions: { alice: 'write' },
-    issues: [{ number: 12, title: 'Header "Docs" link points to the old docs', user: 'bob' }]
+    issues: [
+      {
+        number: 12,
+        title: 'Header "Docs" link points to the old docs',
+        // The text the labeled event carries: the action refuses an issue edited since.
+        body: (
+          JSON.parse(
+            readFileSync(join(ROOT, '__fixtures__/events/issues-labeled.json'), 'utf8')
+          ) as { issue: { body: string } }
+        ).issue.body,
+        user: 'bob'
+      }
+    ]
   })
   tlsFake = await startFakeNetlify({
     token: TOKEN,
