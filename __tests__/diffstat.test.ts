@@ -33,7 +33,7 @@ describe('the diffstat', () => {
     expect(stat.files).toEqual([
       { path: 'src/header.ts', additions: 2, deletions: 2, binary: false },
       { path: 'logo.png', additions: 0, deletions: 0, binary: true },
-      { path: 'new name.md', additions: 0, deletions: 0, binary: false }
+      { path: 'new name.md', from: 'old name.md', additions: 0, deletions: 0, binary: false }
     ])
     expect(stat.additions).toBe(2)
     expect(stat.deletions).toBe(2)
@@ -41,9 +41,7 @@ describe('the diffstat', () => {
 
   it('reads paths with spaces and quotes from the header', () => {
     expect(pathOfHeader('diff --git a/a b.txt b/a b.txt')).toBe('a b.txt')
-    expect(pathOfHeader('diff --git "a/caf\\303\\251.md" "b/caf\\303\\251.md"')).toBe(
-      'caf\\303\\251.md'
-    )
+    expect(pathOfHeader('diff --git "a/caf\\303\\251.md" "b/caf\\303\\251.md"')).toBe('café.md')
   })
 
   it('is empty for an empty diff', () => {

@@ -1,10 +1,15 @@
 // Files changed, additions and deletions of a unified (git) diff. The file is scanned as bytes
 // through one reused buffer, and only header lines become strings: a 100 MB diff costs no more
-// memory, and makes no more garbage, than a small one.
+// memory, and makes no more garbage, than a small one. Names are read as git writes them
+// (./git-paths.ts): quoted ones unquoted, renames and copies with both names.
 import { open } from 'node:fs/promises'
+import { headerPaths, labelPath, unquoteGitPath } from './git-paths.js'
 
 export interface FileStat {
+  /** The file's name after the change (its name before, for a file deleted). */
   path: string
+  /** Its name before the change, when that differs: a rename or a copy. */
+  from?: string
   additions: number
   deletions: number
   binary: boolean
@@ -26,7 +31,12 @@ const CHUNK = 256 * 1024
 
 const DIFF_GIT = Buffer.from('diff --git ')
 const HUNK = Buffer.from('@@')
-const NEW_PATH = Buffer.from('+++ b/')
+const OLD_LABEL = Buffer.from('--- ')
+const NEW_LABEL = Buffer.from('+++ ')
+const RENAME_FROM = Buffer.from('rename from ')
+const RENAME_TO = Buffer.from('rename to ')
+const COPY_FROM = Buffer.from('copy from ')
+const COPY_TO = Buffer.from('copy to ')
 const GIT_BINARY = Buffer.from('GIT binary patch')
 const BINARY_FILES = Buffer.from('Binary files ')
 const DIFFER = Buffer.from(' differ')
@@ -37,21 +47,9 @@ function startsWith(line: Buffer, prefix: Buffer): boolean {
   )
 }
 
-/** The path a `diff --git a/x b/y` header names (the new side, else the old). */
+/** The path a `diff --git a/x b/y` header names (the new side). */
 export function pathOfHeader(line: string): string {
-  const rest = line.slice('diff --git '.length)
-  const quoted = rest.match(/^"a\/(.*)" "b\/(.*)"$/)
-  if (quoted?.[2]) return quoted[2]
-  // Unquoted paths: "a/<p> b/<p>", where both sides are usually the same path.
-  const half = (rest.length - 1) / 2
-  if (
-    Number.isInteger(half) &&
-    rest.slice(0, half).replace(/^a\//, '') === rest.slice(half + 1).replace(/^b\//, '')
-  ) {
-    return rest.slice(half + 1).replace(/^b\//, '')
-  }
-  const b = rest.lastIndexOf(' b/')
-  return b >= 0 ? rest.slice(b + 3) : rest
+  return headerPaths(line.slice('diff --git '.length)).new
 }
 
 /** Whether a line says its file's content is binary. */
@@ -66,6 +64,8 @@ export function isBinaryMarker(line: string): boolean {
 export class DiffStatCounter {
   private readonly files: FileStat[] = []
   private current: FileStat | undefined
+  /** The current file's name before the change, as its headers give it so far. */
+  private oldPath: string | undefined
   private inHunk = false
   /** The head of a line that began in an earlier chunk. */
   private carry: Buffer | undefined
@@ -98,6 +98,7 @@ export class DiffStatCounter {
   end(): DiffStat {
     if (this.carry) this.line(this.carry)
     this.carry = undefined
+    this.finishFile()
     return {
       files: this.files,
       additions: this.files.reduce((sum, f) => sum + f.additions, 0),
@@ -108,12 +109,10 @@ export class DiffStatCounter {
   private line(raw: Buffer): void {
     const line = raw[raw.length - 1] === RETURN ? raw.subarray(0, -1) : raw
     if (startsWith(line, DIFF_GIT)) {
-      this.current = {
-        path: pathOfHeader(line.toString('utf8')),
-        additions: 0,
-        deletions: 0,
-        binary: false
-      }
+      this.finishFile()
+      const paths = headerPaths(line.subarray(DIFF_GIT.length).toString('utf8'))
+      this.current = { path: paths.new, additions: 0, deletions: 0, binary: false }
+      this.oldPath = paths.old
       this.files.push(this.current)
       this.inHunk = false
       return
@@ -132,10 +131,45 @@ export class DiffStatCounter {
       (startsWith(line, BINARY_FILES) && line.subarray(-DIFFER.length).equals(DIFFER))
     ) {
       file.binary = true
-    } else if (startsWith(line, NEW_PATH)) {
-      file.path = line.subarray(NEW_PATH.length).toString('utf8')
+    } else if (!file.binary) {
+      this.name(line, file)
     }
   }
+
+  /** The names of the lines between a file's `diff --git` and its first hunk. */
+  private name(line: Buffer, file: FileStat): void {
+    const after = (prefix: Buffer): string => line.subarray(prefix.length).toString('utf8')
+    if (startsWith(line, OLD_LABEL)) {
+      this.oldPath = labelPath(after(OLD_LABEL), 'a/') ?? this.oldPath
+    } else if (startsWith(line, NEW_LABEL)) {
+      file.path = labelPath(after(NEW_LABEL), 'b/') ?? file.path
+    } else if (startsWith(line, RENAME_FROM)) {
+      this.oldPath = unquoteGitPath(after(RENAME_FROM))
+    } else if (startsWith(line, RENAME_TO)) {
+      file.path = unquoteGitPath(after(RENAME_TO))
+    } else if (startsWith(line, COPY_FROM)) {
+      this.oldPath = unquoteGitPath(after(COPY_FROM))
+    } else if (startsWith(line, COPY_TO)) {
+      file.path = unquoteGitPath(after(COPY_TO))
+    }
+  }
+
+  private finishFile(): void {
+    if (this.current && this.oldPath !== undefined && this.oldPath !== this.current.path) {
+      this.current.from = this.oldPath
+    }
+    this.oldPath = undefined
+  }
+}
+
+/** Every name the files have, the old one of a rename or copy too, each once, in order. */
+export function changedPaths(files: FileStat[]): string[] {
+  const paths = new Set<string>()
+  for (const file of files) {
+    if (file.from !== undefined) paths.add(file.from)
+    paths.add(file.path)
+  }
+  return [...paths]
 }
 
 /** Scans a diff file through one reused buffer. */
