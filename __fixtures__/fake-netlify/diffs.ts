@@ -22,13 +22,23 @@ export interface BinaryFile {
   content: Buffer
 }
 
+/** A file renamed as it is, content and all (100% similar). */
+export interface RenamedFile {
+  kind: 'rename'
+  from: string
+  to: string
+}
+
 /** One file's section of a diff that someone supplied as text (a PATCH or an upload). */
 export interface LiteralFile {
   kind: 'literal'
   text: string
 }
 
-export type DiffFile = GeneratedTextFile | BinaryFile | LiteralFile
+export type DiffFile = GeneratedTextFile | BinaryFile | RenamedFile | LiteralFile
+
+/** A file a diff changes, named by a test: a path is a new text file, `{ from, to }` a rename. */
+export type DiffPath = string | { from: string; to: string }
 
 const LINE_WIDTH = 72
 const MAX_FILE_BYTES = 1_000_000
@@ -51,12 +61,31 @@ export interface DiffPlanOptions {
   heading: string
   bytes: number
   binary: boolean
+  /** These files instead of the generated ones (`bytes` is then not used). */
+  paths?: DiffPath[] | null
 }
 
-/** The files of a diff of at least (and about) `bytes` bytes, in files of at most ~1 MB. */
+/**
+ * The files of a diff of at least (and about) `bytes` bytes, in files of at most ~1 MB; or of
+ * `paths`, a few lines each.
+ */
 export function planDiff(options: DiffPlanOptions): DiffFile[] {
   const files: DiffFile[] = []
-  if (options.bytes > 0) {
+  if (options.paths) {
+    options.paths.forEach((path, i) =>
+      files.push(
+        typeof path === 'string'
+          ? {
+              kind: 'text',
+              path,
+              seed: `${options.seed}:${i}`,
+              heading: options.heading,
+              lines: 3
+            }
+          : { kind: 'rename', ...path }
+      )
+    )
+  } else if (options.bytes > 0) {
     const count = Math.ceil(options.bytes / MAX_FILE_BYTES)
     const perFile = options.bytes / count
     for (let i = 1; i <= count; i++) {
@@ -95,6 +124,7 @@ function* diffText(files: DiffFile[], stripBinary: boolean): Generator<string> {
   for (const file of files) {
     if (file.kind === 'text') yield* textFile(file)
     else if (file.kind === 'binary') yield binaryFile(file, stripBinary)
+    else if (file.kind === 'rename') yield renamedFile(file)
     else yield stripBinary ? stripLiteralBinary(file.text) : file.text
   }
 }
@@ -114,15 +144,59 @@ function* chunked(parts: Iterable<string>): Generator<Buffer> {
   if (size > 0) yield Buffer.from(pending.join(''))
 }
 
+const GIT_ESCAPES: Record<number, string> = {
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x22: '"',
+  0x5c: '\\'
+}
+
+/**
+ * A name as git writes it (core.quotePath on, its default): C-quoted when it holds a control
+ * character, a quote, a backslash or a byte outside ASCII, which is written in octal.
+ */
+export function gitQuote(name: string): string {
+  const bytes = Buffer.from(name, 'utf8')
+  if (!bytes.some(b => b < 0x20 || b === 0x22 || b === 0x5c || b >= 0x7f)) return name
+  let out = '"'
+  for (const b of bytes) {
+    const escape = GIT_ESCAPES[b]
+    if (escape) out += `\\${escape}`
+    else if (b < 0x20 || b >= 0x7f) out += `\\${b.toString(8).padStart(3, '0')}`
+    else out += String.fromCharCode(b)
+  }
+  return `${out}"`
+}
+
+/** A `---` / `+++` line's name: git ends it with a tab when the name holds a space. */
+function label(name: string): string {
+  return name.includes(' ') ? `${name}\t` : name
+}
+
 function textHeader(path: string, lines: number): string {
   const range = lines === 1 ? '+1' : `+1,${lines}`
+  const [a, b] = [gitQuote(`a/${path}`), gitQuote(`b/${path}`)]
   return (
-    `diff --git a/${path} b/${path}\n` +
+    `diff --git ${a} ${b}\n` +
     'new file mode 100644\n' +
     `index 0000000..${derivedHex(7, path)}\n` +
     '--- /dev/null\n' +
-    `+++ b/${path}\n` +
+    `+++ ${label(b)}\n` +
     `@@ -0,0 ${range} @@\n`
+  )
+}
+
+function renamedFile(file: RenamedFile): string {
+  return (
+    `diff --git ${gitQuote(`a/${file.from}`)} ${gitQuote(`b/${file.to}`)}\n` +
+    'similarity index 100%\n' +
+    `rename from ${gitQuote(file.from)}\n` +
+    `rename to ${gitQuote(file.to)}\n`
   )
 }
 

@@ -1,5 +1,6 @@
 // The knobs that shape how the fake behaves. Sessions capture the scenario current at their
 // creation, so a test can change it without disturbing sessions already in flight.
+import type { DiffPath } from './diffs.js'
 
 export interface RateLimit {
   limit: number
@@ -17,6 +18,11 @@ export interface Scenario {
   /** 'generated': notes files of about diffBytes. 'web': a small web site change that fits the
    * prompt, with matching steps and result (web-diffs.ts; diffBytes and binaryDiff are ignored). */
   diffStyle: 'generated' | 'web'
+  /**
+   * The files each session's result diff changes, named (quoted as git quotes them): a path is a
+   * new file, `{ from, to }` a rename (with `diffStyle` generated). Null: notes of about `diffBytes`.
+   */
+  diffPaths: DiffPath[] | null
   /** Adds a `GIT binary patch` hunk for an image file to each result diff. */
   binaryDiff: boolean
   /** Sessions finish DONE without a diff. */
@@ -47,6 +53,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   steps: 3,
   diffBytes: 600,
   diffStyle: 'generated',
+  diffPaths: null,
   binaryDiff: false,
   noChanges: false,
   lowercaseStates: false,

@@ -29,7 +29,8 @@ export function resultDiff(session: SessionRecord, ctx: DiffContext): Diff {
       dir: `agent-changes/${shortId(session.id)}`,
       heading: session.prompt.split('\n')[0] ?? '',
       bytes: session.scenario.diffBytes,
-      binary: session.scenario.binaryDiff
+      binary: session.scenario.binaryDiff,
+      paths: session.scenario.diffPaths
     })
   )
 }
