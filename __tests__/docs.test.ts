@@ -16,7 +16,12 @@ function tableUnder(heading: string): Map<string, string> {
   for (const line of section.split('\n')) {
     const cells = line.split('|').map(c => c.trim())
     const name = cells[1]?.match(/^`([^`]+)`$/)?.[1]
-    if (name) rows.set(name, (cells[2] ?? '').replace(/^`|`$/g, ''))
+    // A default of several lines shows one line of code each, separated by <br>.
+    const value = (cells[2] ?? '')
+      .split('<br>')
+      .map(part => part.replace(/^`|`$/g, ''))
+      .join('\n')
+    if (name) rows.set(name, value)
   }
   return rows
 }
@@ -30,7 +35,7 @@ describe('README and action.yml', () => {
     for (const [name, spec] of Object.entries(action.inputs)) {
       expect([name, table.get(name)]).toEqual([
         name,
-        spec.default === undefined ? '' : String(spec.default)
+        spec.default === undefined ? '' : String(spec.default).trim()
       ])
     }
   })

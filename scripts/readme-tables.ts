@@ -15,6 +15,16 @@ const cell = (text: string): string =>
     .replace(/\s*\n\s*/g, ' ')
     .trim()
 
+/** A default as code; one of several lines (a list of patterns) is a line of the cell each. */
+export function defaultCell(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return ''
+  return value
+    .trim()
+    .split('\n')
+    .map(line => `\`${line.trim()}\``)
+    .join('<br>')
+}
+
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
@@ -26,7 +36,7 @@ export function readmeTables(actionYml: string): { inputs: string; outputs: stri
   const action = parse(actionYml) as ActionYml
   const inputs = Object.entries(action.inputs).map(([name, spec]) => [
     `\`${name}\``,
-    spec.default === undefined || spec.default === '' ? '' : `\`${spec.default}\``,
+    defaultCell(spec.default),
     cell(spec.description)
   ])
   const outputs = Object.entries(action.outputs).map(([name, spec]) => [

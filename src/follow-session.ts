@@ -8,9 +8,17 @@ import { DeliveryError, deliverCommit, deliverPullRequest, type Delivery } from 
 import type { NetlifyClient } from './netlify/client.js'
 import { isTerminalSessionState, normalizeState } from './netlify/lifecycle.js'
 import type { AgentRunner, AgentRunnerSession, Site } from './netlify/types.js'
+import { checkProtectedPaths, ProtectedPathsError } from './protected-paths.js'
 import { diffStatOfFile } from './report/diffstat.js'
+import { errorKindOf, errorKindOfSession } from './report/error-kind.js'
 import { setReportOutputs, setStartOutputs } from './report/outputs.js'
-import { outcomeOf, runnerUrl, type DiffFiles, type RunReport } from './report/run-report.js'
+import {
+  outcomeOf,
+  runnerUrl,
+  type DiffFiles,
+  type ProtectedFiles,
+  type RunReport
+} from './report/run-report.js'
 import { renderSummary, writeSummary } from './report/summary.js'
 import type { Settings } from './settings/index.js'
 import { saveRunSettled } from './state.js'
@@ -237,17 +245,25 @@ export async function followSession(
   }
 
   let failure = failureOf(outcome, ending, session, settings.timeoutMs)
+  let errorKind = errorKindOfSession(outcome)
   let delivery: Delivery | undefined
   let deliveryFailed = false
+  let protectedFiles: ProtectedFiles | undefined
   if (outcome === 'success' && (settings.pullRequest || settings.commitToBranch !== undefined)) {
     try {
+      if (diff && diff.stat.files.length > 0) {
+        // The delivery carries the runner's whole diff: this session's cumulative one.
+        protectedFiles = await checkProtectedPaths(settings, deps, runnerId, diff.cumulativeFile)
+      }
       delivery = await deliver(settings, deps, runnerId, diff, deadline)
     } catch (err) {
+      if (err instanceof ProtectedPathsError) protectedFiles = err.protectedFiles
       outcome = deps.cancelled.aborted
         ? 'cancelled'
         : err instanceof DeliveryError && err.timedOut
           ? 'timed-out'
           : 'failure'
+      errorKind = errorKindOf(err, { cancelled: deps.cancelled.aborted })
       failure = deps.cancelled.aborted
         ? `The workflow was cancelled while the changes were being delivered: ${(err as Error).message}`
         : (err as Error).message
@@ -274,7 +290,9 @@ export async function followSession(
     diff,
     delivery,
     failure,
-    failsStep: deliveryFailed
+    failsStep: deliveryFailed,
+    errorKind,
+    protectedFiles
   }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))

@@ -8,6 +8,7 @@ import { retryNotice } from './netlify/errors.js'
 import { proxyWarnings } from './proxy-env.js'
 import { redactor, type Redact } from './redact.js'
 import { debugRequest } from './step-debug.js'
+import { errorKindOf } from './report/error-kind.js'
 import { setOutcome } from './report/outputs.js'
 import { escapeHtml, renderCommandSummary, writeSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
@@ -108,7 +109,8 @@ export async function run(): Promise<void> {
         ? 'cancelled'
         : err instanceof DeliveryError && err.timedOut
           ? 'timed-out'
-          : 'failure'
+          : 'failure',
+      errorKindOf(err, { cancelled: cancelled.aborted })
     )
     const message = redact(err instanceof Error ? err.message : String(err))
     await summarizeFailure(message, settings).catch((e: Error) =>

@@ -4,7 +4,7 @@ import type { NetlifyClient } from '../netlify/client.js'
 import type { AgentRunner, Site } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { Outcome } from '../report/run-report.js'
-import type { Settings } from '../settings/index.js'
+import { Input, InputError, type Settings } from '../settings/index.js'
 
 export interface CommandDeps {
   /** The client for the step; its requests end when `cancelled` aborts. */
@@ -39,7 +39,8 @@ export async function openRunner(
 ): Promise<{ site: Site; runner: AgentRunner }> {
   const runner = await client.getRunner(runnerId)
   if (settings.siteId !== undefined && runner.site_id && runner.site_id !== settings.siteId) {
-    throw new Error(
+    throw new InputError(
+      Input.SiteId,
       `Agent runner ${runnerId} belongs to site ${runner.site_id}, not to \`site-id\` ${settings.siteId}: check both inputs.`
     )
   }

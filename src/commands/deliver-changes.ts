@@ -2,13 +2,25 @@
 import * as core from '@actions/core'
 import { checkCommitBranch, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
 import type { AgentRunner } from '../netlify/types.js'
-import { setDeliveryOutputs, setOutcome, setTargetOutputs } from '../report/outputs.js'
-import { runnerUrl } from '../report/run-report.js'
+import { protectedPathsVerdict, type ProtectedVerdict } from '../protected-paths.js'
+import {
+  setDeliveryOutputs,
+  setOutcome,
+  setProtectedFilesOutput,
+  setTargetOutputs
+} from '../report/outputs.js'
+import { protectedFilesSection } from '../report/protected-section.js'
+import { runnerUrl, type ProtectedFiles } from '../report/run-report.js'
 import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
-function summaryOf(delivery: Delivery, runnerId: string, url: string): string {
+function summaryOf(
+  delivery: Delivery,
+  runnerId: string,
+  url: string,
+  protectedFiles: ProtectedFiles | undefined
+): string {
   const rows: [string, string][] = [['Agent runner', `\`${escapeCell(runnerId)}\``]]
   const links = [`[Open in Netlify](${url})`]
   let heading: string
@@ -22,11 +34,13 @@ function summaryOf(delivery: Delivery, runnerId: string, url: string): string {
   } else if (delivery.kind === 'commit') {
     heading = `✅ Changes committed to ${escapeCell(delivery.branch)}`
     rows.push(['Commit', `\`${delivery.sha}\``])
+  } else if (protectedFiles?.refused) {
+    heading = '⛔ Nothing delivered: the changes touch protected files'
   } else {
     heading = 'Nothing to deliver'
     rows.push(['Why', escapeCell(delivery.reason)])
   }
-  return renderCommandSummary({ heading, links, rows })
+  return renderCommandSummary({ heading, links, rows, body: protectedFilesSection(protectedFiles) })
 }
 
 export async function deliverCommand(
@@ -44,6 +58,7 @@ export async function deliverCommand(
   let delivery: Delivery
   let url: string
   let runner: AgentRunner
+  let guard: ProtectedVerdict = { found: undefined }
   try {
     const opened = await openRunner(settings, client, runnerId)
     runner = opened.runner
@@ -55,27 +70,34 @@ export async function deliverCommand(
       sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
       deadline: deps.now() + settings.timeoutMs
     }
+    // What the pull request or commit would carry: the runner's whole diff.
+    if (runner.has_result_diff) guard = await protectedPathsVerdict(settings, deps, runnerId)
     if (!runner.has_result_diff) {
       const reason = `Agent runner ${runnerId} has no changes, so there is nothing to deliver.`
       delivery = { kind: 'none', reason }
+      core.info(reason)
+    } else if (guard.refusal) {
+      delivery = { kind: 'none', reason: guard.refusal.message }
     } else if (branch === undefined) {
       delivery = await deliverPullRequest(runnerId, deliverDeps)
+      core.info(`Pull request ${delivery.operation}: ${delivery.url}`)
     } else {
       delivery = await deliverCommit(runnerId, branch, deliverDeps)
+      core.info(`Committed ${delivery.sha} to ${delivery.branch}.`)
     }
-    core.info(
-      delivery.kind === 'pull-request'
-        ? `Pull request ${delivery.operation}: ${delivery.url}`
-        : delivery.kind === 'commit'
-          ? `Committed ${delivery.sha} to ${delivery.branch}.`
-          : delivery.reason
-    )
   } finally {
     core.endGroup()
   }
   setTargetOutputs({ runnerId, runnerUrl: url })
   setDeliveryOutputs({ delivery, runner })
-  setOutcome('success')
-  if (settings.jobSummary) await writeSummary(summaryOf(delivery, runnerId, url))
-  return { outcome: 'success', failure: undefined }
+  setProtectedFilesOutput(guard.found, deps.redact)
+  const { refusal } = guard
+  setOutcome(refusal ? 'failure' : 'success', refusal?.kind)
+  if (settings.jobSummary) {
+    await writeSummary(deps.redact(summaryOf(delivery, runnerId, url, guard.found)))
+  }
+  // A refused delivery fails the step whatever `fail-on-error` says, as one Netlify refused does.
+  return refusal
+    ? { outcome: 'failure', failure: refusal.message, failsStep: true }
+    : { outcome: 'success', failure: undefined }
 }

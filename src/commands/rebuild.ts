@@ -4,6 +4,7 @@
 // its end like `run`: waited for, reported, and delivered when asked.
 import * as core from '@actions/core'
 import { explainRefusal } from '../netlify/errors.js'
+import { ClassifiedError } from '../report/error-kind.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunnerSession, Site } from '../netlify/types.js'
 import type { Settings } from '../settings/index.js'
@@ -23,7 +24,8 @@ async function sourceSession(
   const { items } = await deps.client.listSessions(runnerId, { order_by: 'desc', per_page: 100 })
   const done = items.find(s => normalizeState(s.state) === 'done' && !s.is_discarded)
   if (!done) {
-    throw new Error(
+    throw new ClassifiedError(
+      'not-found',
       `Agent runner ${runnerId} has no done session to redeploy; name one with \`session-id\`.`
     )
   }

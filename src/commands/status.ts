@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import type { NetlifyClient } from '../netlify/client.js'
 import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunnerSession } from '../netlify/types.js'
+import { ClassifiedError, errorKindOfSession } from '../report/error-kind.js'
 import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
 import { outcomeOf, runnerUrl, type RunReport } from '../report/run-report.js'
 import { renderSummary, writeSummary } from '../report/summary.js'
@@ -20,7 +21,7 @@ export async function latestSession(
 ): Promise<AgentRunnerSession> {
   const { items } = await client.listSessions(runnerId, { order_by: 'desc', per_page: 1 })
   const session = items[0]
-  if (!session) throw new Error(`Agent runner ${runnerId} has no session.`)
+  if (!session) throw new ClassifiedError('not-found', `Agent runner ${runnerId} has no session.`)
   return session
 }
 
@@ -51,7 +52,9 @@ export async function statusCommand(settings: Settings, deps: CommandDeps): Prom
       prompt: untaggedPrompt(session.prompt),
       followUp: false,
       diff,
-      failure: undefined
+      failure: undefined,
+      // A session read as ended in error or cancelled says so, though reading it did not fail.
+      errorKind: errorKindOfSession(outcome)
     }
   } finally {
     core.endGroup()

@@ -49,6 +49,8 @@ export interface StatusView {
   failure?: string
   /** The thread and key the marker is made for (./status-marker.ts); no marker without it. */
   seal?: MarkerSeal
+  /** Files of the changes that `protected-paths` matched, and whether the delivery was refused. */
+  protectedFiles?: { files: string[]; refused: boolean }
 }
 
 /** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
@@ -451,6 +453,25 @@ function diffstat(view: StatusView): string {
   ].join('\n\n')
 }
 
+function protectedFiles(view: StatusView): string {
+  const found = view.protectedFiles
+  if (!found || found.files.length === 0) return ''
+  const n = found.files.length
+  const rows = found.files
+    .slice(0, DIFFSTAT_ROWS)
+    .map(path => `- ${fit(clean(path).text, PATH_LIMIT, inlineCode, 'end').text}`)
+  const more = n - DIFFSTAT_ROWS
+  const what = found.refused
+    ? 'nothing was delivered. To deliver them anyway, set `on-protected-paths: warn` in the workflow, or change `protected-paths`.'
+    : 'they were delivered (`on-protected-paths: warn`): review them before merging.'
+  return [
+    `### 🛡️ ${count(n, 'protected file', 'protected files')}`,
+    `${n === 1 ? 'This file matches' : 'These files match'} \`protected-paths\`, so ${what}`,
+    rows.join('\n'),
+    ...(more > 0 ? [`_…and ${count(more, 'more file', 'more files')}._`] : [])
+  ].join('\n\n')
+}
+
 function prompt(view: StatusView): string {
   const source = clean(view.prompt)
   if (!source.text.trim()) return ''
@@ -502,7 +523,7 @@ export function renderStatusComment(view: StatusView): string {
     ]
   } else {
     if (view.failure?.trim()) top.push(alert('CAUTION', view.failure, FAILURE_LIMIT))
-    top.push(delivery(view), diffstat(view))
+    top.push(delivery(view), protectedFiles(view), diffstat(view))
     bottom = [prompt(view)]
   }
   const join = (parts: string[]): string => parts.filter(Boolean).join('\n\n')

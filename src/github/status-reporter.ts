@@ -110,7 +110,8 @@ export class StatusReporter implements RunObserver {
         delivery?.kind === 'commit' ? { sha: delivery.sha, branch: delivery.branch } : undefined,
       noChanges: report.outcome === 'success' && (diff?.stat.files.length ?? 0) === 0,
       diffstat: diff && diff.stat.files.length > 0 ? diff.stat : undefined,
-      failure: report.failure
+      failure: report.failure,
+      protectedFiles: report.protectedFiles
     }
     await this.publish()
   }

@@ -2,7 +2,8 @@
 import * as core from '@actions/core'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { Redact } from '../redact.js'
-import type { DiffFiles, Outcome, RunReport } from './run-report.js'
+import type { ErrorKind } from './error-kind.js'
+import type { DiffFiles, Outcome, ProtectedFiles, RunReport } from './run-report.js'
 
 /** The ids and the dashboard link: set the moment the run exists, before any waiting. */
 export function setStartOutputs(ids: {
@@ -13,22 +14,29 @@ export function setStartOutputs(ids: {
   setTargetOutputs(ids)
 }
 
-/** The outcome alone, for a step that failed before it had a report. */
-export function setOutcome(outcome: Outcome): void {
+/** The outcome, and what went wrong (empty when nothing did); also for a step with no report. */
+export function setOutcome(outcome: Outcome, errorKind?: ErrorKind): void {
   core.setOutput('outcome', outcome)
+  core.setOutput('error-kind', errorKind ?? '')
+}
+
+/** The files the protected-paths check matched, as JSON; [] when none, or when it was off. */
+export function setProtectedFilesOutput(found: ProtectedFiles | undefined, redact: Redact): void {
+  core.setOutput('protected-files', JSON.stringify((found?.files ?? []).map(f => redact(f))))
 }
 
 export function setReportOutputs(report: RunReport, redact: Redact): void {
   const { session, diff } = report
   const text = (value: string | null | undefined): string => redact(value ?? '')
   core.setOutput('state', normalizeState(session.state))
-  core.setOutput('outcome', report.outcome)
+  setOutcome(report.outcome, report.errorKind)
   core.setOutput('title', text(session.title || report.runner?.title))
   core.setOutput('result', text(session.result))
   setDiffOutputs(diff)
   core.setOutput('deploy-id', session.deploy_id ?? '')
   core.setOutput('deploy-url', session.deploy_url ?? '')
   setDeliveryOutputs(report)
+  setProtectedFilesOutput(report.protectedFiles, redact)
   core.setOutput(
     'duration',
     session.duration === null || session.duration === undefined ? '' : String(session.duration)
@@ -90,6 +98,6 @@ export function setTargetOutputs(target: {
 
 /** An event that did not ask for a run, or an actor not allowed to start one. */
 export function setSkipOutputs(reason: string): void {
-  core.setOutput('outcome', 'skipped')
+  setOutcome('skipped')
   core.setOutput('skip-reason', reason)
 }

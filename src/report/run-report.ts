@@ -3,6 +3,7 @@ import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner, AgentRunnerSession } from '../netlify/types.js'
 import type { Delivery } from '../deliver.js'
 import type { DiffStat } from './diffstat.js'
+import type { ErrorKind } from './error-kind.js'
 
 /**
  * How the step ended. `running` is what `status` reads of a session not yet ended; `skipped`
@@ -17,6 +18,14 @@ export interface DiffFiles {
   /** Every change of the runner up to this session; undefined when there are none. */
   cumulativeFile: string | undefined
   stat: DiffStat
+}
+
+/** The files of a delivery that `protected-paths` matched, and what became of the delivery. */
+export interface ProtectedFiles {
+  /** In the diff's order; [] when none matched. */
+  files: string[]
+  /** Nothing was delivered because of them (`on-protected-paths: refuse`). */
+  refused: boolean
 }
 
 export interface RunReport {
@@ -34,6 +43,10 @@ export interface RunReport {
   failure: string | undefined
   /** Fails the step whatever `fail-on-error` says (a delivery that did not happen). */
   failsStep?: boolean
+  /** What went wrong, in the `error-kind` output's word; undefined when nothing did. */
+  errorKind?: ErrorKind
+  /** What the protected-paths check found, when a delivery was checked. */
+  protectedFiles?: ProtectedFiles
 }
 
 /** The outcome a session's final state means. */

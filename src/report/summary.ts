@@ -8,6 +8,7 @@ import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import { isBinaryMarker, type FileStat } from './diffstat.js'
+import { protectedFilesSection } from './protected-section.js'
 import type { DiffFiles, Outcome, RunReport } from './run-report.js'
 
 /** GitHub's limit is 1 MiB; keep a margin for what the runner adds. */
@@ -263,7 +264,12 @@ export async function diffSection(diff: DiffFiles, used: number, redact: Redact)
 
 /** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
 export async function renderSummary(report: RunReport, redact: Redact): Promise<string> {
-  const out = redact(head(report) + prompt(report.prompt) + result(report))
+  const out = redact(
+    head(report) +
+      protectedFilesSection(report.protectedFiles) +
+      prompt(report.prompt) +
+      result(report)
+  )
   const { diff } = report
   if (report.outcome === 'started') {
     return (

@@ -14,15 +14,18 @@ import {
   parseApiUrl,
   parseCommitBranch,
   parseMoment,
-  parsePositiveNumber
+  parsePositiveNumber,
+  parseProtectedPaths
 } from './parsers.js'
 import { readPrompt } from './prompt-input.js'
 import { readToken } from './secrets.js'
 import {
   COMMANDS,
+  DEFAULT_PROTECTED_PATHS,
   KNOWN_AGENTS,
   LIST_STATES,
   MODES,
+  ON_PROTECTED_PATHS,
   ON_TIMEOUT,
   type ListFilters,
   type Settings
@@ -33,6 +36,15 @@ export interface ParsedSettings {
   settings: Settings
   /** Things worth saying that are not errors; logged by the caller once the token is masked. */
   warnings: string[]
+}
+
+/**
+ * The runner always passes `protected-paths` (its default when the workflow gives none), so only
+ * an explicit '' turns the check off; an input missing altogether (outside a runner) keeps it on.
+ */
+function readProtectedPaths(inputs: InputReader): string[] {
+  const given = inputs.env[`INPUT_${Input.ProtectedPaths.toUpperCase()}`] !== undefined
+  return parseProtectedPaths(given ? inputs.lines(Input.ProtectedPaths) : DEFAULT_PROTECTED_PATHS)
 }
 
 export function getSettings(inputs: InputReader = actionsInputs()): ParsedSettings {
@@ -144,6 +156,13 @@ export function getSettings(inputs: InputReader = actionsInputs()): ParsedSettin
     cumulative,
     pullRequest: pullRequest || command === 'pull-request',
     commitToBranch,
+    protectedPaths: readProtectedPaths(inputs),
+    onProtectedPaths: oneOf(
+      Input.OnProtectedPaths,
+      inputs.text(Input.OnProtectedPaths),
+      ON_PROTECTED_PATHS,
+      'refuse'
+    ),
     files: inputs.lines(Input.Files),
     workspace,
     list,

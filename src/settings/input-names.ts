@@ -17,6 +17,8 @@ export const Input = {
   Cumulative: 'cumulative',
   PullRequest: 'pull-request',
   CommitToBranch: 'commit-to-branch',
+  ProtectedPaths: 'protected-paths',
+  OnProtectedPaths: 'on-protected-paths',
   Files: 'files',
   State: 'state',
   ResultBranch: 'result-branch',

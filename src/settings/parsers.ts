@@ -107,3 +107,22 @@ export function logins(value: string): string[] {
     )
     .filter(login => login !== '')
 }
+
+/**
+ * Glob patterns relative to the repository, one a line (`!` excludes). A leading `./` is dropped;
+ * a leading `/` is refused, since no path in a diff starts with one and the pattern would guard
+ * nothing.
+ */
+export function parseProtectedPaths(lines: string[]): string[] {
+  return lines.map(line => {
+    const negated = line.startsWith('!')
+    const pattern = (negated ? line.slice(1) : line).replace(/^(\.\/)+/, '')
+    if (pattern.startsWith('/')) {
+      throw new InputError(
+        Input.ProtectedPaths,
+        `Input \`protected-paths\` takes patterns relative to the repository, such as .github/workflows/**; "${line}" starts with /, so it would match nothing.`
+      )
+    }
+    return negated ? `!${pattern}` : pattern
+  })
+}

@@ -6,6 +6,10 @@ export const KNOWN_AGENTS = ['claude', 'codex', 'gemini'] as const
 export const MODES: readonly CreateMode[] = ['normal', 'create', 'ask']
 export type OnTimeout = 'stop' | 'leave'
 export const ON_TIMEOUT: readonly OnTimeout[] = ['stop', 'leave']
+/** `protected-paths`'s default, as action.yml gives it. */
+export const DEFAULT_PROTECTED_PATHS = ['.github/workflows/**', '.github/actions/**']
+export type OnProtectedPaths = 'refuse' | 'warn'
+export const ON_PROTECTED_PATHS: readonly OnProtectedPaths[] = ['refuse', 'warn']
 export const COMMANDS = [
   'run',
   'status',
@@ -59,6 +63,10 @@ export interface Settings {
   pullRequest: boolean
   /** After a done session with changes, commit them to this branch. */
   commitToBranch: string | undefined
+  /** Glob patterns of files a delivery must not change unchecked; [] turns the check off. */
+  protectedPaths: string[]
+  /** A delivery that changes a protected file: refused, or made with a warning. */
+  onProtectedPaths: OnProtectedPaths
   /** Paths or glob patterns of files to attach, relative to the workspace. */
   files: string[]
   /** Where `files` and `prompt-file` are read from. */
