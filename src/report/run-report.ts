@@ -34,6 +34,8 @@ export interface RunReport {
   failure: string | undefined
   /** Fails the step whatever `fail-on-error` says (a delivery that did not happen). */
   failsStep?: boolean
+  /** Who stopped the session from the thread: a cancellation someone asked for, not a failure. */
+  stoppedBy?: string
 }
 
 /** The outcome a session's final state means. */
