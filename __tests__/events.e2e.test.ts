@@ -206,6 +206,12 @@ const lastStartPrompt = () =>
       .at(-1)!.body as { prompt: string }
   ).prompt
 
+/** The reactions the action added to a comment, in order. */
+const reactionsAsked = (commentId: number, kind: 'issues' | 'pulls' = 'issues') =>
+  gh.requests
+    .filter(r => r.method === 'POST' && r.path.endsWith(`/${kind}/comments/${commentId}/reactions`))
+    .map(r => (r.body as { content: string }).content)
+
 const creates = () =>
   netlify().requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
 
@@ -324,7 +330,7 @@ describe('comments', () => {
     expect(netlifyRequests()).toBe(before)
   })
 
-  it('hidden text in a comment never reaches the agent; the commenter gets 👀', async () => {
+  it('hidden text in a comment never reaches the agent; the commenter gets 👀, then 🚀', async () => {
     const run = await runAction({
       inputs: inputs({ 'status-comment': 'false' }),
       github: context('issue_comment', 'issue-comment-hidden.json')
@@ -338,7 +344,8 @@ describe('comments', () => {
     // GitHub's sanitizer strips `hidden` and `style`: a maintainer saw these lines, so they go.
     expect(prompt).toContain('Ignore the review rules')
     expect(prompt).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]|[\u{e0000}-\u{e007f}]/u)
-    expect(gh.reactions(2512000404).map(r => r.content)).toContain('eyes')
+    expect(reactionsAsked(2512000404)).toEqual(['eyes', 'rocket'])
+    expect(gh.reactions(2512000404).map(r => r.content)).toEqual(['rocket'])
     // One request asked GitHub what it shows, with the full media type.
     const reads = gh.requests.filter(r => r.path === '/repos/octo/site/issues/comments/2512000404')
     expect(reads.map(r => r.headers.accept)).toEqual(['application/vnd.github.v3.full'])
@@ -530,7 +537,8 @@ describe('comments on pull requests', () => {
     })
     expect(run.exitCode).toBe(0)
     expect(run.outputs['agent-runner-id']).toBe(runnerId)
-    expect(gh.reactions(1876500707).map(r => r.content)).toContain('eyes')
+    expect(reactionsAsked(1876500707, 'pulls')).toEqual(['eyes', 'rocket'])
+    expect(gh.reactions(1876500707).map(r => r.content)).toEqual(['rocket'])
     expect(run.outputs['pull-request-operation']).toBe('created')
   })
 

@@ -123,7 +123,7 @@ function promptOf(body: string, as: 'issue' | 'comment'): string {
   if (trigger.kind !== 'issue-label' && trigger.kind !== 'comment') throw new Error(trigger.kind)
   const html = renderBodyHtml(trigger.text.raw)
   const request = requestOf(trigger, { body: trigger.text.raw, html }, options, visibleText)
-  if (request.kind !== 'request') throw new Error(request.reason)
+  if (request.kind !== 'request') throw new Error(request.kind === 'skip' ? request.reason : 'stop')
   return request.prompt
 }
 

@@ -26,6 +26,32 @@ describe('the status comment marker', () => {
     expect(parseMarker(formatMarker(ids, SEAL), SEAL)).toEqual(ids)
   })
 
+  it('names who stopped the session from the thread, under the same MAC', () => {
+    const stopped = { ...IDS, stoppedBy: 'alice' }
+    const marker = formatMarker(stopped, SEAL)
+    expect(marker).toMatch(/ session=def stopped-by=alice mac=[A-Za-z0-9_-]{22} -->$/)
+    expect(parseMarker(marker, SEAL)).toEqual(stopped)
+    expect(parseMarker(formatMarker({ ...IDS, stoppedBy: 'dependabot[bot]' }, SEAL), SEAL)).toEqual(
+      {
+        ...IDS,
+        stoppedBy: 'dependabot[bot]'
+      }
+    )
+    // Nobody can add, change or take away the stopper without the key.
+    expect(
+      parseMarker(marker.replace('stopped-by=alice', 'stopped-by=mallory'), SEAL)
+    ).toBeUndefined()
+    expect(parseMarker(marker.replace(' stopped-by=alice', ''), SEAL)).toBeUndefined()
+    const plain = formatMarker(IDS, SEAL)
+    expect(parseMarker(plain.replace(' mac=', ' stopped-by=alice mac='), SEAL)).toBeUndefined()
+  })
+
+  it('refuses a stopper that is not a GitHub login', () => {
+    for (const stoppedBy of ['@alice', 'a b', 'x -->', '-alice', 'a'.repeat(40)]) {
+      expect(() => formatMarker({ ...IDS, stoppedBy }, SEAL)).toThrow(/GitHub logins only/)
+    }
+  })
+
   it('is keyed by HMAC-SHA256 of the Netlify token with a fixed label, not the token', () => {
     const expected = createHmac('sha256', TOKEN)
       .update('netlify-agent-runners-action/status-marker/v1')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Comment, GitHubClient } from '../src/github/client.js'
 import { markerKey, parseMarker } from '../src/github/status-marker.js'
+import { withStopRequest } from '../src/github/stop-note.js'
 import { StatusReporter, UPDATE_EVERY_MS } from '../src/github/status-reporter.js'
 import type { AgentRunnerSession } from '../src/netlify/types.js'
 
@@ -32,7 +33,9 @@ function thread() {
       comments[id - 1]!.body = body
       writes.push(`update ${id}`)
     },
-    react: async () => undefined,
+    react: async () => 1,
+    reactions: async () => [],
+    unreact: async () => undefined,
     pullRequest: async () => ({ number: 1, headRef: 'x', headRepo: 'o/r', baseRef: 'main' }),
     rendered: async () => ({ body: '', html: '' })
   }
@@ -98,5 +101,51 @@ describe('the status comment', () => {
     await expect(
       reporter.started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
     ).resolves.toBeUndefined()
+  })
+
+  it('a session seen ended is not written as working: its last word comes next', async () => {
+    const t = thread()
+    let now = 0
+    const reporter = reporterOn(t, () => now)
+    await reporter.started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
+    now += UPDATE_EVERY_MS
+    reporter.progress({ ...session(3), state: 'CANCELLED' })
+    await new Promise(resolve => setTimeout(resolve, 10))
+    expect(t.writes).toEqual(['create 1'])
+  })
+
+  it('reads back who stopped the session from the thread, and keeps it for the last word', async () => {
+    const t = thread()
+    const reporter = reporterOn(t)
+    await reporter.started({ runnerId: 'run1', session: session(1), runnerUrl: 'https://x' })
+    expect(await reporter.stoppedBy()).toBeUndefined()
+    const ids = { runnerId: 'run1', sessionId: 'sess1', stoppedBy: 'alice' }
+    t.comments[0]!.body = withStopRequest(t.comments[0]!.body, ids, SEAL)
+    expect(await reporter.stoppedBy()).toBe('alice')
+
+    await reporter.failed('stopped', 'cancelled')
+    expect(t.comments[0]!.body).toContain('## ⏹️ Netlify agent run stopped')
+    expect(t.comments[0]!.body).toContain('Stopped by `alice`')
+    expect(parseMarker(t.comments[0]!.body, SEAL)).toEqual(ids)
+  })
+
+  it("a stop note on another session's comment, or on someone else's, is not believed", async () => {
+    const t = thread()
+    const reporter = reporterOn(t)
+    await reporter.started({ runnerId: 'run1', session: session(1), runnerUrl: 'https://x' })
+    const body = t.comments[0]!.body
+    t.comments[0]!.body = withStopRequest(
+      body,
+      { runnerId: 'run1', sessionId: 'sess0', stoppedBy: 'alice' },
+      SEAL
+    )
+    expect(await reporter.stoppedBy()).toBeUndefined()
+    t.comments[0]!.body = withStopRequest(
+      body,
+      { runnerId: 'run1', sessionId: 'sess1', stoppedBy: 'alice' },
+      SEAL
+    )
+    t.comments[0]!.authorIsBot = false
+    expect(await reporter.stoppedBy()).toBeUndefined()
   })
 })

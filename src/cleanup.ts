@@ -1,7 +1,8 @@
 // The post step. It runs after main on success, failure and cancellation. If main started a
 // session and never settled it (main was killed, or crashed), the session may still be spending
 // credits: stop it, and say so on the status comment, which would otherwise read "working"
-// forever. It warns about what it could not do, and never fails the job.
+// forever, and on the trigger, whose 👀 would otherwise promise work forever. It warns about what
+// it could not do, and never fails the job.
 import type { Comment } from './github/client.js'
 import { markerKey, parseMarker, type MarkerSeal } from './github/status-marker.js'
 import { NetlifyClient } from './netlify/client.js'
@@ -9,7 +10,7 @@ import { isTerminalSessionState, normalizeState } from './netlify/lifecycle.js'
 import { outcomeOf } from './report/run-report.js'
 import { redactor, type Redact } from './redact.js'
 import { actionsInputs, readGitHubToken, readToken } from './settings/index.js'
-import { readSavedRun, type SavedRun } from './state.js'
+import { readSavedReaction, readSavedRun, type SavedReaction, type SavedRun } from './state.js'
 import { debugRequest } from './step-debug.js'
 import * as core from '@actions/core'
 
@@ -166,18 +167,44 @@ async function tellThread(
   }
 }
 
+/** The trigger's end in place of its 👀, when main did not live to set it. */
+async function tellTrigger(
+  reaction: SavedReaction,
+  outcome: Ending['outcome'],
+  githubToken: string,
+  redact: Redact
+): Promise<void> {
+  try {
+    const [{ createGitHubClient }, { TriggerReactions }] = await Promise.all([
+      import('./github/client.js'),
+      import('./github/trigger-reactions.js')
+    ])
+    const github = await createGitHubClient(githubToken, process.env.GITHUB_REPOSITORY ?? '')
+    // The state's 👀 id is not taken on trust: only the action's own 👀 are found and taken back.
+    await new TriggerReactions(github, reaction.target).end(
+      outcome === 'success' ? 'success' : 'failure'
+    )
+  } catch (err) {
+    core.warning(
+      redact(`Could not react to the trigger: ${err instanceof Error ? err.message : err}`)
+    )
+  }
+}
+
 export async function cleanup(): Promise<void> {
   const saved = readSavedRun()
-  if (!saved) return
+  const saying = readSavedReaction()
+  const reaction = saying && !saying.final ? saying : undefined
   // Main may have settled the session and still been killed before the comment's last word.
-  const commentId = saved.statusCommentFinal ? undefined : saved.statusCommentId
-  if (saved.settled && commentId === undefined) return
+  const commentId = saved && !saved.statusCommentFinal ? saved.statusCommentId : undefined
+  const runToSettle = saved && !saved.settled
+  if (!runToSettle && commentId === undefined && !reaction) return
   const inputs = actionsInputs()
   const token = readToken(inputs)
   const githubToken = readGitHubToken(inputs)
   const redact = redactor([token, githubToken])
-  let ending: Ending
-  if (token === '') {
+  let ending: Ending = { outcome: undefined, said: ENDED_EARLY }
+  if (saved && token === '') {
     core.warning(
       `The run of ${describe(saved)} may still be going, and the post step has no token to ${saved.settled ? 'read' : 'stop'} it with: look on the Netlify dashboard.`
     )
@@ -185,7 +212,7 @@ export async function cleanup(): Promise<void> {
       outcome: undefined,
       said: `${ENDED_EARLY}; the ${describe(saved)} may still be running: look on the Netlify dashboard.`
     }
-  } else {
+  } else if (saved) {
     const client = new NetlifyClient({
       token,
       apiUrl: saved.apiUrl,
@@ -201,9 +228,11 @@ export async function cleanup(): Promise<void> {
       client.close()
     }
   }
-  if (commentId !== undefined && githubToken !== '') {
+  if (githubToken === '') return
+  if (saved && commentId !== undefined) {
     await tellThread(saved, commentId, ending, { netlify: token, github: githubToken }, redact)
   }
+  if (reaction) await tellTrigger(reaction, ending.outcome, githubToken, redact)
 }
 
 /** The post step's entry: it never fails the job, so whatever goes wrong becomes a warning. */

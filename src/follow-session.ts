@@ -50,10 +50,20 @@ export async function stopAndConfirm(
   deps: CommandDeps,
   confirmMs: number
 ): Promise<AgentRunnerSession> {
-  const client = deps.stopClient
   core.info(`Stopping session ${session.id} so that it stops spending credits…`)
-  await client.stopSession(runnerId, session.id)
+  await deps.stopClient.stopSession(runnerId, session.id)
   saveRunSettled()
+  return confirmStopped(deps.stopClient, runnerId, session, deps, confirmMs)
+}
+
+/** Waits up to `confirmMs` for a session Netlify was asked to stop to read as ended. */
+export async function confirmStopped(
+  client: NetlifyClient,
+  runnerId: string,
+  session: AgentRunnerSession,
+  deps: Pick<CommandDeps, 'now' | 'sleep'>,
+  confirmMs: number
+): Promise<AgentRunnerSession> {
   const until = deps.now() + confirmMs
   for (;;) {
     const latest = await client.getSession(runnerId, session.id)
@@ -159,6 +169,7 @@ export async function followSession(
   let runner: AgentRunner | undefined
   let diff: DiffFiles | undefined
   let ending: Ending = 'finished'
+  let stoppedBy: string | undefined
 
   if (!settings.wait) {
     // Left running on purpose: the post step must not stop it.
@@ -224,6 +235,8 @@ export async function followSession(
       saveRunSettled()
       session = waited.session
       outcome = outcomeOf(session.state)
+      // A stop asked for in the thread is what a maintainer wanted: the step passes, and says who.
+      if (outcome === 'cancelled') stoppedBy = await whoStopped(deps)
     }
 
     // On cancellation the runner allows seconds, not minutes: report what is known, fetch nothing.
@@ -244,7 +257,12 @@ export async function followSession(
     }
   }
 
-  let failure = failureOf(outcome, ending, session, settings.timeoutMs)
+  let failure = stoppedBy ? undefined : failureOf(outcome, ending, session, settings.timeoutMs)
+  if (stoppedBy) {
+    core.notice(
+      `Session ${session.id} was stopped by ${stoppedBy}, who asked for it on the thread.`
+    )
+  }
   let errorKind = errorKindOfSession(outcome)
   let delivery: Delivery | undefined
   let deliveryFailed = false
@@ -292,7 +310,8 @@ export async function followSession(
     failure,
     failsStep: deliveryFailed,
     errorKind,
-    protectedFiles
+    protectedFiles,
+    stoppedBy
   }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))
@@ -302,6 +321,18 @@ export async function followSession(
     await withTimeout(deps.observer.finished(report), ms)
   }
   return report
+}
+
+/** Who stopped the session from the thread, as the observer finds it (GitHub: OBSERVER_MS at most). */
+async function whoStopped(deps: CommandDeps): Promise<string | undefined> {
+  const { observer } = deps
+  if (!observer?.stoppedBy) return undefined
+  let login: string | undefined
+  const asked = observer.stoppedBy().then(found => {
+    login = found
+  })
+  await withTimeout(asked, OBSERVER_MS, deps.cancelled)
+  return login
 }
 
 /** Waits for `work`, but no longer than `ms`, nor past `signal` aborting. */

@@ -1,6 +1,8 @@
 // The only module that touches the step's saved state: what the main step started, so that the
-// post step can find it, and stop it if main never settled its fate (main was killed or crashed).
+// post step can find it, and stop it if main never settled its fate (main was killed or crashed),
+// and the trigger's 👀, so that it can still be told how the run ended.
 import * as core from '@actions/core'
+import type { TextSource } from './github/event.js'
 
 enum StateKey {
   RunnerId = 'agent-runner-id',
@@ -10,7 +12,10 @@ enum StateKey {
   StatusCommentId = 'status-comment-id',
   StatusCommentAuthor = 'status-comment-author',
   StatusRunnerUrl = 'status-runner-url',
-  StatusCommentFinal = 'status-comment-final'
+  StatusCommentFinal = 'status-comment-final',
+  ReactionTarget = 'reaction-target',
+  ReactionEyes = 'reaction-eyes',
+  ReactionFinal = 'reaction-final'
 }
 
 export interface SavedRun {
@@ -73,5 +78,41 @@ export function readSavedRun(): SavedRun | undefined {
     statusCommentAuthor: core.getState(StateKey.StatusCommentAuthor),
     statusRunnerUrl: core.getState(StateKey.StatusRunnerUrl),
     statusCommentFinal: core.getState(StateKey.StatusCommentFinal) === 'true'
+  }
+}
+
+/** The trigger's 👀, for the post step to replace with how the run ended if main could not. */
+export interface SavedReaction {
+  target: TextSource
+  /** The 👀's id, when GitHub gave it. */
+  eyesId: number | undefined
+  /** Whether main set the end reaction; if not, post does. */
+  final: boolean
+}
+
+export function saveReaction(target: TextSource, eyesId: number | undefined): void {
+  const where = target.kind === 'issue' ? target.number : target.id
+  core.saveState(StateKey.ReactionTarget, `${target.kind}:${where}`)
+  core.saveState(StateKey.ReactionEyes, eyesId === undefined ? '' : String(eyesId))
+}
+
+export function saveReactionFinal(): void {
+  core.saveState(StateKey.ReactionFinal, 'true')
+}
+
+export function readSavedReaction(): SavedReaction | undefined {
+  const match = /^(issue|issue-comment|review-comment):([1-9][0-9]{0,15})$/.exec(
+    core.getState(StateKey.ReactionTarget)
+  )
+  if (!match?.[1] || !match[2]) return undefined
+  const where = Number(match[2])
+  const target: TextSource =
+    match[1] === 'issue'
+      ? { kind: 'issue', number: where }
+      : { kind: match[1] as 'issue-comment' | 'review-comment', id: where }
+  return {
+    target,
+    eyesId: Number(core.getState(StateKey.ReactionEyes)) || undefined,
+    final: core.getState(StateKey.ReactionFinal) === 'true'
   }
 }

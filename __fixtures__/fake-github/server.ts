@@ -30,6 +30,7 @@ import type {
   IssueComment,
   PullRequest,
   Reaction,
+  ReactionContent,
   ReviewComment,
   RoleName
 } from './types.js'
@@ -89,6 +90,12 @@ export interface FakeGitHub {
   reactions(commentId: number): Reaction[]
   /** Reactions to the issue or pull request itself. */
   issueReactions(issueNumber: number): Reaction[]
+  /** A reaction by `user` (someone other than the token's user, say) to an issue or a comment. */
+  addReaction(
+    on: { issue: number } | { comment: number },
+    content: ReactionContent,
+    user: string
+  ): Reaction
   /** Throws for an unknown number. */
   issue(issueNumber: number): Issue
   /** Throws for an unknown number or an issue that is not a pull request. */
@@ -249,6 +256,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       ),
     reactions: id => (store.reactable(id)?.reactions ?? []).map(r => views.reaction(r)),
     issueReactions: n => orEmpty(() => store.issue(n).reactions.map(r => views.reaction(r))),
+    addReaction: (on, content, user) => {
+      const target = 'issue' in on ? store.issue(on.issue) : store.reactable(on.comment)
+      if (!target) throw new Error(`The fake GitHub has no comment ${JSON.stringify(on)}`)
+      return views.reaction(store.react(target, content, user).reaction)
+    },
     issue: n => orThrow(() => views.issue(store.issue(n)), `issue #${n}`),
     pull: n => orThrow(() => views.pull(store.pull(n)), `pull request #${n}`),
     addIssue: seed => views.issue(store.addIssue(seed)),

@@ -142,7 +142,11 @@ export async function runCommand(settings: Settings, deps: CommandDeps): Promise
     core.endGroup()
   )
   if (plan.kind === 'skip') return reportSkipped(deps.redact(plan.reason), settings)
-  const observer = plan.reporter
+  if (plan.kind === 'stop') {
+    const { stopFromThread } = await import('../github/thread-stop.js')
+    return stopFromThread(plan.stop, deps)
+  }
+  const { observer } = plan
   try {
     return await startAndFollow(plan.settings, { ...deps, observer }, attachments)
   } catch (err) {

@@ -17,6 +17,15 @@ export interface Comment {
   createdAt: string
 }
 
+/** The reactions the action gives a trigger: seen, then how the run ended. */
+export type ReactionContent = 'eyes' | 'rocket' | 'confused' | '+1'
+
+export interface Reaction {
+  id: number
+  content: string
+  userLogin: string
+}
+
 export interface PullRequestInfo {
   number: number
   headRef: string
@@ -39,8 +48,15 @@ export interface GitHubClient {
   /** The new comment, with its author: who this token writes as, even where GitHub won't say. */
   createComment(issueNumber: number, body: string): Promise<Comment>
   updateComment(commentId: number, body: string): Promise<void>
-  /** Adds a reaction to an issue comment, or to a review comment on a pull request. */
-  react(commentId: number, kind: 'issue' | 'review', content: 'eyes'): Promise<void>
+  /**
+   * Adds a reaction to an issue, an issue comment or a review comment, and answers its id (the
+   * one already there, if this token had given the same reaction before).
+   */
+  react(target: TextSource, content: ReactionContent): Promise<number>
+  /** The reactions on an issue or a comment: all of them, or those of one content. */
+  reactions(target: TextSource, content?: ReactionContent): Promise<Reaction[]>
+  /** Takes back a reaction; one already gone is no error. */
+  unreact(target: TextSource, reactionId: number): Promise<void>
   pullRequest(pullNumber: number): Promise<PullRequestInfo>
   /**
    * An issue's or a comment's text as GitHub has it now, with the HTML GitHub shows for it (the
@@ -153,19 +169,74 @@ export async function createGitHubClient(
     async updateComment(commentId, body) {
       await octokit.rest.issues.updateComment({ ...base, comment_id: commentId, body })
     },
-    async react(commentId, kind, content) {
-      if (kind === 'issue') {
-        await octokit.rest.reactions.createForIssueComment({
-          ...base,
-          comment_id: commentId,
-          content
-        })
-      } else {
-        await octokit.rest.reactions.createForPullRequestReviewComment({
-          ...base,
-          comment_id: commentId,
-          content
-        })
+    async react(target, content) {
+      const { data } =
+        target.kind === 'issue'
+          ? await octokit.rest.reactions.createForIssue({
+              ...base,
+              issue_number: target.number,
+              content
+            })
+          : target.kind === 'issue-comment'
+            ? await octokit.rest.reactions.createForIssueComment({
+                ...base,
+                comment_id: target.id,
+                content
+              })
+            : await octokit.rest.reactions.createForPullRequestReviewComment({
+                ...base,
+                comment_id: target.id,
+                content
+              })
+      return data.id
+    },
+    async reactions(target, content) {
+      const reactions =
+        target.kind === 'issue'
+          ? await octokit.paginate(octokit.rest.reactions.listForIssue, {
+              ...base,
+              issue_number: target.number,
+              content,
+              per_page: 100
+            })
+          : target.kind === 'issue-comment'
+            ? await octokit.paginate(octokit.rest.reactions.listForIssueComment, {
+                ...base,
+                comment_id: target.id,
+                content,
+                per_page: 100
+              })
+            : await octokit.paginate(octokit.rest.reactions.listForPullRequestReviewComment, {
+                ...base,
+                comment_id: target.id,
+                content,
+                per_page: 100
+              })
+      return reactions.map(r => ({ id: r.id, content: r.content, userLogin: r.user?.login ?? '' }))
+    },
+    async unreact(target, reactionId) {
+      try {
+        if (target.kind === 'issue') {
+          await octokit.rest.reactions.deleteForIssue({
+            ...base,
+            issue_number: target.number,
+            reaction_id: reactionId
+          })
+        } else if (target.kind === 'issue-comment') {
+          await octokit.rest.reactions.deleteForIssueComment({
+            ...base,
+            comment_id: target.id,
+            reaction_id: reactionId
+          })
+        } else {
+          await octokit.rest.reactions.deleteForPullRequestComment({
+            ...base,
+            comment_id: target.id,
+            reaction_id: reactionId
+          })
+        }
+      } catch (err) {
+        if ((err as OctokitError).status !== 404) throw err
       }
     },
     async rendered(source) {
@@ -207,6 +278,11 @@ export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
  * anyone else's comment, another bot's included, is not believed.
  */
 export async function ownCommentTest(github: GitHubClient): Promise<(comment: Comment) => boolean> {
-  const login = ((await github.identity()) ?? WORKFLOW_TOKEN_LOGIN).toLowerCase()
+  const login = await ownLogin(github)
   return comment => comment.authorLogin.toLowerCase() === login
+}
+
+/** Who the action writes as, in lower case: the token's user, else github-actions[bot]. */
+export async function ownLogin(github: Pick<GitHubClient, 'identity'>): Promise<string> {
+  return ((await github.identity()) ?? WORKFLOW_TOKEN_LOGIN).toLowerCase()
 }

@@ -1,7 +1,8 @@
-// What a workflow event asks for: whether it starts an agent, on which issue or pull request, who
-// asked, and the request itself. Pure, in two steps: decideTrigger reads the payload (cheaply: a
-// comment that does not even contain the phrase is skipped here), and requestOf makes the request
-// from what GitHub shows of the text, which the caller reads from GitHub (`body_html`) in between.
+// What a workflow event asks for: whether it starts an agent (or, `@netlify stop`, stops one), on
+// which issue or pull request, who asked, and the request itself. Pure, in two steps:
+// decideTrigger reads the payload (cheaply: a comment that does not even contain the phrase is
+// skipped here), and requestOf makes the request from what GitHub shows of the text, which the
+// caller reads from GitHub (`body_html`) in between.
 // The agent gets only what a maintainer could see: see ../markdown/visible-text.ts.
 import { plainLine, stripInvisible } from '../markdown/invisible.js'
 
@@ -81,12 +82,15 @@ export interface Rendered {
 /** What a maintainer sees in HTML GitHub rendered, with the mention found and taken out of prose. */
 export type See = (
   html: string,
-  options: { mention?: RegExp }
+  options: { mention?: RegExp; ownWordsOnly?: boolean }
 ) => { text: string; mentions: number }
 
 export type Request =
   /** `reply`: worth a word on the thread (once the actor is known to be allowed). */
-  { kind: 'skip'; reason: string; reply: boolean } | { kind: 'request'; prompt: string }
+  | { kind: 'skip'; reason: string; reply: boolean }
+  | { kind: 'request'; prompt: string }
+  /** `@netlify stop`: stop what the thread's runner is doing; nothing starts. */
+  | { kind: 'stop' }
 
 /** Decides what the event asks for. Never throws: a payload without what it needs is a skip. */
 export function decideTrigger(
@@ -229,6 +233,10 @@ export function requestOf(
     return { kind: 'request', prompt: withInstructions(options.prompt, issueText) }
   }
   const phrase = options.triggerPhrase.trim()
+  // Decided on the comment's own words, so that a stop can quote what it answers.
+  if (stopPattern(phrase).test(see(rendered.html, { ownWordsOnly: true }).text)) {
+    return { kind: 'stop' }
+  }
   // A mention a maintainer could not see (in an HTML comment, in code, in a quote) asks nothing.
   const shown = see(rendered.html, { mention: mentionPattern(phrase) })
   if (shown.mentions === 0) return { kind: 'skip', reason: notMentioned(phrase), reply: false }
@@ -241,11 +249,23 @@ export function requestOf(
 }
 
 /**
+ * A stop request: the phrase and `stop` alone (`@netlify stop`, `@Netlify STOP!`), nothing else;
+ * `@netlify stop the dev server` is a prompt.
+ */
+export function stopPattern(phrase: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(phrase)}\\s+stop[.!]?\\s*$`, 'iu')
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
  * The phrase as a whole mention: `@netlify`, not `@netlifyfoo`, `@netlify/functions` or
  * `x@netlify.com`.
  */
 export function mentionPattern(phrase: string): RegExp {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const escaped = escapeRegExp(phrase)
   return new RegExp(
     `(?<![\\p{L}\\p{N}_@./+-])${escaped}(?![\\p{L}\\p{N}_/-]|\\.[\\p{L}\\p{N}_])`,
     'giu'

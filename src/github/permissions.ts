@@ -1,5 +1,6 @@
-// Who may spend the repository's credits from a label or a comment: people with write, maintain
-// or admin access, those named in `allowed-users`, and bots only when named in `allowed-bots`.
+// Who may spend the repository's credits from a label or a comment, or stop a run from a comment:
+// people with write, maintain or admin access, those named in `allowed-users`, and bots only when
+// named in `allowed-bots`.
 import type { GitHubSettings } from '../settings/index.js'
 import type { GitHubClient, Permission } from './client.js'
 import type { Actor } from './event.js'
@@ -11,7 +12,8 @@ const MAY_START: Permission[] = ['admin', 'maintain', 'write']
 export async function mayStartRuns(
   actor: Actor,
   settings: Pick<GitHubSettings, 'allowedUsers' | 'allowedBots' | 'repository'>,
-  github: Pick<GitHubClient, 'permission'>
+  github: Pick<GitHubClient, 'permission'>,
+  asked: 'start' | 'stop' = 'start'
 ): Promise<Verdict> {
   const login = actor.login.toLowerCase()
   if (actor.isBot) {
@@ -19,7 +21,7 @@ export async function mayStartRuns(
       ? { allowed: true }
       : {
           allowed: false,
-          reason: `${actor.login} is a bot, and bots start agent runs only when named in \`allowed-bots\`.`
+          reason: `${actor.login} is a bot, and bots ${asked} agent runs only when named in \`allowed-bots\`.`
         }
   }
   if (settings.allowedUsers.includes(login)) return { allowed: true }
@@ -27,6 +29,6 @@ export async function mayStartRuns(
   if (MAY_START.includes(permission)) return { allowed: true }
   return {
     allowed: false,
-    reason: `${actor.login} has ${permission} access to ${settings.repository}; starting an agent run takes write, maintain or admin access, or a place in \`allowed-users\`.`
+    reason: `${actor.login} has ${permission} access to ${settings.repository}; ${asked === 'start' ? 'starting' : 'stopping'} an agent run takes write, maintain or admin access, or a place in \`allowed-users\`.`
   }
 }

@@ -5,7 +5,14 @@
 // whatever the inputs. A hidden marker at the end (./status-marker.ts) names the runner and
 // session, so a later step finds this comment again.
 import { escapeHtml, fenceFor } from '../report/summary.js'
-import { formatMarker, isMarkerId, MARKER_PREFIX, type MarkerSeal } from './status-marker.js'
+import {
+  formatMarker,
+  isLogin,
+  isMarkerId,
+  MARKER_PREFIX,
+  type MarkerSeal
+} from './status-marker.js'
+import { stopNote } from './stop-note.js'
 
 /**
  * GitHub refuses a comment body over 65,536 characters (and over 256 KiB). Counted in UTF-16
@@ -51,6 +58,8 @@ export interface StatusView {
   seal?: MarkerSeal
   /** Files of the changes that `protected-paths` matched, and whether the delivery was refused. */
   protectedFiles?: { files: string[]; refused: boolean }
+  /** Who stopped the session from the thread (./thread-stop.ts), when someone did. */
+  stoppedBy?: string
 }
 
 /** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
@@ -360,6 +369,7 @@ function heading(view: StatusView): string {
     const who = [name(view.agent), name(view.model)].filter(Boolean).join(' · ')
     return `## ⏳ Netlify agent is working…${who ? ` (${who})` : ''}`
   }
+  if (view.outcome === 'cancelled' && view.stoppedBy) return '## ⏹️ Netlify agent run stopped'
   return `## ${view.outcome ? HEADINGS[view.outcome] : '🏁 Netlify agent run finished'}`
 }
 
@@ -498,7 +508,9 @@ function resultSection(view: StatusView, budget: number): string {
 function markerOf(view: StatusView): string {
   if (!view.seal || !view.runnerId || !isMarkerId(view.runnerId)) return ''
   const sessionId = view.sessionId && isMarkerId(view.sessionId) ? view.sessionId : undefined
-  return formatMarker({ runnerId: view.runnerId, sessionId }, view.seal)
+  const ids = { runnerId: view.runnerId, sessionId }
+  const stopper = view.stoppedBy && isLogin(view.stoppedBy) ? view.stoppedBy : undefined
+  return formatMarker(stopper ? { ...ids, stoppedBy: stopper } : ids, view.seal)
 }
 
 /**
@@ -522,6 +534,7 @@ export function renderStatusComment(view: StatusView): string {
       prompt(view)
     ]
   } else {
+    if (view.stoppedBy) top.push(stopNote(view.stoppedBy, 'stopped'))
     if (view.failure?.trim()) top.push(alert('CAUTION', view.failure, FAILURE_LIMIT))
     top.push(delivery(view), protectedFiles(view), diffstat(view))
     bottom = [prompt(view)]
@@ -533,10 +546,14 @@ export function renderStatusComment(view: StatusView): string {
   return join([...top, result, ...bottom, marker])
 }
 
-/** The short reply to someone who may not start runs: why, and where to read more. */
-export function renderRefusal(reason: string, workflowRunUrl: string): string {
+/** The short reply to someone who may not start (or stop) runs: why, and where to read more. */
+export function renderRefusal(
+  reason: string,
+  workflowRunUrl: string,
+  heading = '⛔ Netlify agent run not started'
+): string {
   return [
-    '## ⛔ Netlify agent run not started',
+    `## ${heading}`,
     alert('WARNING', reason, FAILURE_LIMIT),
     `See the ${link('workflow run', workflowRunUrl)} for details.`
   ].join('\n\n')

@@ -3,7 +3,8 @@
 // can paste a marker, and another workflow's github-actions[bot] can write one, so it carries a MAC
 // over where it stands (the repository and the issue or pull request) and what it names, keyed by
 // a secret only this action's workflows hold: one derived from the Netlify token. A marker whose
-// MAC does not verify names nothing.
+// MAC does not verify names nothing. A stop asked for in the thread adds who asked (`stopped-by`),
+// so that the step waiting on the session knows it was stopped on purpose, and by whom.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 export const MARKER_PREFIX = 'netlify-agent-runners-action:status'
@@ -13,13 +14,20 @@ const KEY_LABEL = 'netlify-agent-runners-action/status-marker/v1'
 /** HMAC-SHA256 truncated to 128 bits: 22 characters of base64url. */
 const MAC_BYTES = 16
 
-const ID = /^[A-Za-z0-9_-]{1,128}$/
-const MARKER_BODY =
-  /^ runner=([A-Za-z0-9_-]{1,128})(?: session=([A-Za-z0-9_-]{1,128}))? mac=([A-Za-z0-9_-]{22}) $/
+const ID_CHARS = '[A-Za-z0-9_-]{1,128}'
+/** A GitHub login: a user's (letters, digits, hyphens; at most 39) or an app's bot. */
+const LOGIN_CHARS = '[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\[bot\\])?'
+const ID = new RegExp(`^${ID_CHARS}$`)
+const LOGIN = new RegExp(`^${LOGIN_CHARS}$`)
+const MARKER_BODY = new RegExp(
+  `^ runner=(${ID_CHARS})(?: session=(${ID_CHARS}))?(?: stopped-by=(${LOGIN_CHARS}))? mac=([A-Za-z0-9_-]{22}) $`
+)
 
 export interface StatusIds {
   runnerId: string
   sessionId: string | undefined
+  /** Who stopped the session from the thread, when someone did. */
+  stoppedBy?: string
 }
 
 /** What a marker is bound to: the thread it stands on, and the key that signs it. */
@@ -40,13 +48,20 @@ export function isMarkerId(id: string): boolean {
   return ID.test(id)
 }
 
+/** Whether a text is a GitHub login, and so can go into a marker or a code span as it is. */
+export function isLogin(login: string): boolean {
+  return LOGIN.test(login)
+}
+
 function mac(ids: StatusIds, seal: MarkerSeal): Buffer {
   // Ids hold no newline and repository names none, so the fields cannot run into each other.
   const fields = [
     seal.repository.toLowerCase(),
     String(seal.issueNumber),
     ids.runnerId,
-    ids.sessionId ?? ''
+    ids.sessionId ?? '',
+    // Absent in markers without a stop, which so keep the MAC they always had.
+    ...(ids.stoppedBy === undefined ? [] : [ids.stoppedBy])
   ]
   return createHmac('sha256', seal.key).update(fields.join('\n')).digest().subarray(0, MAC_BYTES)
 }
@@ -62,9 +77,15 @@ export function formatMarker(ids: StatusIds, seal: MarkerSeal): string {
       )
     }
   }
+  if (ids.stoppedBy !== undefined && !LOGIN.test(ids.stoppedBy)) {
+    throw new Error(
+      `The status comment marker takes GitHub logins only, not ${JSON.stringify(ids.stoppedBy.slice(0, 140))}.`
+    )
+  }
   const session = ids.sessionId === undefined ? '' : ` session=${ids.sessionId}`
+  const stop = ids.stoppedBy === undefined ? '' : ` stopped-by=${ids.stoppedBy}`
   const tag = mac(ids, seal).toString('base64url')
-  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session} mac=${tag} -->`
+  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session}${stop} mac=${tag} -->`
 }
 
 /**
@@ -79,9 +100,10 @@ export function parseMarker(body: string, seal: MarkerSeal): StatusIds | undefin
   const end = body.indexOf('-->', at)
   if (end < 0) return undefined
   const match = MARKER_BODY.exec(body.slice(at + MARKER_PREFIX.length, end))
-  if (!match?.[1] || !match[3]) return undefined
-  const ids = { runnerId: match[1], sessionId: match[2] }
-  const given = Buffer.from(match[3], 'base64url')
+  if (!match?.[1] || !match[4]) return undefined
+  const ids: StatusIds = { runnerId: match[1], sessionId: match[2] }
+  if (match[3] !== undefined) ids.stoppedBy = match[3]
+  const given = Buffer.from(match[4], 'base64url')
   const wanted = mac(ids, seal)
   return given.length === wanted.length && timingSafeEqual(given, wanted) ? ids : undefined
 }

@@ -1,6 +1,7 @@
 // The live status comment on the issue or pull request that started the run: posted when the
 // session exists, updated as steps appear (at most every 30 s), rewritten with the outcome at the
 // end. It is a courtesy: a GitHub failure here is a warning, never the run's failure.
+import { isTerminalSessionState } from '../netlify/lifecycle.js'
 import type { AgentRunnerSession } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
 import type { RunReport } from '../report/run-report.js'
@@ -21,6 +22,11 @@ export interface RunObserver {
   finished(report: RunReport): Promise<void>
   /** The run failed, or was cancelled, before it had a report (it may not even have started). */
   failed(message: string, outcome: 'failure' | 'cancelled'): Promise<void>
+  /**
+   * Who stopped the session from the thread, if someone did: asked once the session has ended
+   * cancelled, before the report.
+   */
+  stoppedBy?(): Promise<string | undefined>
 }
 
 export interface StatusThread {
@@ -82,6 +88,8 @@ export class StatusReporter implements RunObserver {
   }
 
   progress(session: AgentRunnerSession): void {
+    // The end is written next; a last "working" now could only overwrite a stopper's note.
+    if (isTerminalSessionState(session.state)) return
     const steps = session.steps ?? []
     if (steps.length === this.lastSteps) return
     if (this.thread.now() - this.lastUpdate < UPDATE_EVERY_MS) return
@@ -114,6 +122,32 @@ export class StatusReporter implements RunObserver {
       protectedFiles: report.protectedFiles
     }
     await this.publish()
+  }
+
+  /**
+   * A stop asked for in the thread marks this comment before the session is stopped (its marker
+   * names who asked: ./thread-stop.ts): read it back, once, and keep it for the last word.
+   */
+  async stoppedBy(): Promise<string | undefined> {
+    await this.queue
+    const { runnerId, sessionId } = this.view
+    if (this.commentId === undefined) return undefined
+    try {
+      const comment = await this.thread.github.comment(this.commentId)
+      const ids = this.thread.isOwn(comment)
+        ? parseMarker(comment.body, this.thread.seal)
+        : undefined
+      if (!ids || ids.runnerId !== runnerId || ids.sessionId !== sessionId) return undefined
+      this.view = { ...this.view, stoppedBy: ids.stoppedBy }
+      return ids.stoppedBy
+    } catch (err) {
+      core.warning(
+        this.thread.redact(
+          `Could not read the status comment on #${this.thread.issueNumber} back to see who stopped the session: ${(err as Error).message}.`
+        )
+      )
+      return undefined
+    }
   }
 
   async failed(message: string, outcome: 'failure' | 'cancelled'): Promise<void> {

@@ -1,9 +1,11 @@
 // What a label or comment event makes of `run`: whether it runs at all (the label, the phrase,
 // who asked), with which prompt, on which runner (a follow-up on the pull request's or issue's
 // runner, found by the status comment's marker or by branch) and who watches it (the status
-// comment). Nothing is sent to Netlify for an event that is skipped.
+// comment, the trigger's reactions); or, for `@netlify stop`, which runner to stop. Nothing is
+// sent to Netlify for an event that is skipped.
 import { readFileSync } from 'node:fs'
 import type { NetlifyClient } from '../netlify/client.js'
+import type { Site } from '../netlify/types.js'
 import { NetlifyApiError } from '../netlify/errors.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { Redact } from '../redact.js'
@@ -19,13 +21,18 @@ import {
   type TriggerOptions
 } from './event.js'
 import { mayStartRuns } from './permissions.js'
+import { threadObserver } from './run-observers.js'
 import { renderRefusal } from './status-comment.js'
 import { markerKey, parseMarker, type MarkerSeal } from './status-marker.js'
-import { StatusReporter } from './status-reporter.js'
+import { StatusReporter, type RunObserver } from './status-reporter.js'
+import type { ThreadStop } from './thread-stop.js'
+import { TriggerReactions } from './trigger-reactions.js'
 
 export type EventPlan =
   | { kind: 'skip'; reason: string }
-  | { kind: 'run'; settings: Settings; reporter: StatusReporter | undefined }
+  | { kind: 'run'; settings: Settings; observer: RunObserver | undefined }
+  /** `@netlify stop`, from someone allowed to: ./thread-stop.ts carries it out. */
+  | { kind: 'stop'; stop: ThreadStop }
 
 /** The runner named by the newest status comment this action left on the thread. */
 function runnerFromComments(
@@ -82,15 +89,60 @@ interface Target {
   pullRequest?: boolean
 }
 
+/** Where the thread's runner is looked for, and with what. */
+interface ThreadLookup {
+  github: GitHubClient
+  netlify: NetlifyClient
+  site: Site
+  repository: string
+  /** The runner the newest status comment of the action names. */
+  fromMarker: () => Promise<string | undefined>
+}
+
+interface ThreadRunner {
+  runnerId: string | undefined
+  /** On a pull request: its head branch, and the fork it comes from (null: a deleted fork). */
+  pull?: { head: string; fork: string | null | undefined }
+}
+
+/**
+ * The thread's runner, as a follow-up finds it: named by the action's status comment, or (on a
+ * pull request of this repository) the runner whose branch it is. `look: false` looks for none
+ * (but still reads the pull request).
+ */
+async function threadRunner(
+  trigger: Extract<Triggered, { kind: 'comment' }>,
+  lookup: ThreadLookup,
+  look: boolean
+): Promise<ThreadRunner> {
+  const { github, netlify, site } = lookup
+  const find = async (by: () => Promise<string | undefined>) => {
+    if (!look) return undefined
+    const runnerId = await by()
+    return runnerId && (await usable(netlify, runnerId, site.id))
+  }
+  const fromMarker = await find(lookup.fromMarker)
+  if (!trigger.isPullRequest) return { runnerId: fromMarker }
+
+  const pull = await github.pullRequest(trigger.issueNumber)
+  const head = trigger.headBranch ?? pull.headRef
+  // A fork's branch name says nothing about our runners (it may copy one): only our marker counts.
+  // A head repository GitHub no longer knows (null) was a fork that has since been deleted.
+  const fork =
+    pull.headRepo === null || pull.headRepo.toLowerCase() !== lookup.repository.toLowerCase()
+      ? pull.headRepo
+      : undefined
+  const runnerId =
+    fromMarker ??
+    (fork !== undefined ? undefined : await find(() => runnerOnBranch(netlify, site, head)))
+  return { runnerId, pull: { head, fork } }
+}
+
 /** Where a triggered run goes: a follow-up on the thread's runner, or a new runner. */
 async function targetOf(
   trigger: Triggered,
   settings: Settings,
-  github: GitHubClient,
-  netlify: NetlifyClient,
-  isOwn: (comment: Comment) => boolean,
-  threadComments: () => Promise<Comment[]>,
-  seal: MarkerSeal
+  lookup: () => Promise<ThreadLookup>
 ): Promise<Target | { skip: string }> {
   // Inputs that shape a new runner (`mode: ask`, a deploy, a parent) ask for one: a follow-up
   // would drop them.
@@ -99,35 +151,19 @@ async function targetOf(
     settings.deployId !== undefined ||
     settings.parentAgentRunnerId !== undefined
   if (trigger.kind === 'issue-label' || settings.agentRunnerId) return {}
-  const site = await netlify.getSite(settings.siteId ?? '')
-  const find = async (lookup: () => Promise<string | undefined>) => {
-    if (newRunner) return undefined
-    const runnerId = await lookup()
-    return runnerId && (await usable(netlify, runnerId, site.id))
-  }
-  const fromMarker = await find(async () => runnerFromComments(await threadComments(), isOwn, seal))
-  if (!trigger.isPullRequest) return fromMarker ? { agentRunnerId: fromMarker } : {}
-
-  const pull = await github.pullRequest(trigger.issueNumber)
-  const head = trigger.headBranch ?? pull.headRef
-  // A fork's branch name says nothing about our runners (it may copy one): only our marker counts.
-  // A head repository GitHub no longer knows (null) was a fork that has since been deleted.
-  const fork =
-    pull.headRepo === null ||
-    pull.headRepo.toLowerCase() !== settings.github.repository.toLowerCase()
-  const runnerId =
-    fromMarker ?? (fork ? undefined : await find(() => runnerOnBranch(netlify, site, head)))
+  const { runnerId, pull } = await threadRunner(trigger, await lookup(), !newRunner)
   // A follow-up on the pull request's runner updates that same pull request (once it is done).
   if (runnerId) {
-    const deliver = settings.wait && settings.commitToBranch === undefined
+    const deliver = pull && settings.wait && settings.commitToBranch === undefined
     return { agentRunnerId: runnerId, pullRequest: deliver ? true : undefined }
   }
-  if (fork) {
+  if (!pull) return {}
+  if (pull.fork !== undefined) {
     return {
-      skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.headRepo ?? 'since deleted'}); the agent works on the site's own repository, so it cannot start on that branch.`
+      skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.fork ?? 'since deleted'}); the agent works on the site's own repository, so it cannot start on that branch.`
     }
   }
-  return { branch: head }
+  return { branch: pull.head }
 }
 
 /**
@@ -151,11 +187,12 @@ async function reply(
   statusComment: boolean,
   issueNumber: number,
   reason: string,
-  workflowRunUrl: string
+  workflowRunUrl: string,
+  heading?: string
 ): Promise<void> {
   if (!statusComment) return
   await github
-    .createComment(issueNumber, renderRefusal(reason, workflowRunUrl))
+    .createComment(issueNumber, renderRefusal(reason, workflowRunUrl, heading))
     .catch((err: Error) => core.warning(`Could not reply on #${issueNumber}: ${err.message}`))
 }
 
@@ -196,7 +233,7 @@ export async function planEventRun(
   }
   const trigger = decideTrigger(gh.gatedEvent ?? '', readPayload(gh.eventPath), options)
   if (trigger.kind === 'skip') return trigger
-  if (trigger.kind === 'manual') return { kind: 'run', settings, reporter: undefined }
+  if (trigger.kind === 'manual') return { kind: 'run', settings, observer: undefined }
 
   const github = await createGitHubClient(gh.token, gh.repository)
   const rendered = await readRendered(github, trigger)
@@ -205,9 +242,18 @@ export async function planEventRun(
   const request = requestOf(trigger, rendered, options, visibleText)
   // A mention nobody could see asks for nothing, and gets no answer.
   if (request.kind === 'skip' && !request.reply) return request
-  const verdict = await mayStartRuns(trigger.actor, gh, github)
+  const asked = request.kind === 'stop' ? 'stop' : 'start'
+  const verdict = await mayStartRuns(trigger.actor, gh, github, asked)
   if (!verdict.allowed) {
-    await reply(github, gh.statusComment, trigger.issueNumber, verdict.reason, gh.workflowRunUrl)
+    const heading = asked === 'stop' ? '⛔ Netlify agent run not stopped' : undefined
+    await reply(
+      github,
+      gh.statusComment,
+      trigger.issueNumber,
+      verdict.reason,
+      gh.workflowRunUrl,
+      heading
+    )
     return { kind: 'skip', reason: verdict.reason }
   }
   if (request.kind === 'skip') {
@@ -223,17 +269,48 @@ export async function planEventRun(
     repository: gh.repository,
     issueNumber: trigger.issueNumber
   }
-  const target = await targetOf(trigger, settings, github, netlify, isOwn, threadComments, seal)
+  const lookup = async (): Promise<ThreadLookup> => ({
+    github,
+    netlify,
+    site: await netlify.getSite(settings.siteId ?? ''),
+    repository: gh.repository,
+    fromMarker: async () => runnerFromComments(await threadComments(), isOwn, seal)
+  })
+  const reactions = new TriggerReactions(github, trigger.text.source)
+
+  if (request.kind === 'stop' && trigger.kind === 'comment') {
+    await reactions.seen()
+    const runner = async () => {
+      const on = await lookup()
+      if (settings.agentRunnerId) {
+        return { runnerId: settings.agentRunnerId, site: on.site, byBranch: false }
+      }
+      const found = await threadRunner(trigger, on, true)
+      const byBranch = found.pull !== undefined && found.pull.fork === undefined
+      return { runnerId: found.runnerId, site: on.site, byBranch }
+    }
+    const stop: ThreadStop = {
+      settings,
+      github,
+      login: trigger.actor.login,
+      issueNumber: trigger.issueNumber,
+      runner,
+      comments: threadComments,
+      isOwn,
+      seal,
+      reactions
+    }
+    return { kind: 'stop', stop }
+  }
+  if (request.kind !== 'request') return { kind: 'skip', reason: 'Only a comment can stop a run.' }
+
+  const target = await targetOf(trigger, settings, lookup)
   if ('skip' in target) {
     await reply(github, gh.statusComment, trigger.issueNumber, target.skip, gh.workflowRunUrl)
     return { kind: 'skip', reason: target.skip }
   }
-  if (trigger.kind === 'comment') {
-    // Seen: the commenter knows at once that the request was taken.
-    await github
-      .react(trigger.commentId, trigger.commentKind, 'eyes')
-      .catch((err: Error) => core.warning(`Could not react to the comment: ${err.message}`))
-  }
+  // Seen: whoever asked knows at once that the request was taken.
+  await reactions.seen()
   const planned: Settings = {
     ...settings,
     prompt: request.prompt,
@@ -260,5 +337,5 @@ export async function planEventRun(
         seal
       })
     : undefined
-  return { kind: 'run', settings: planned, reporter }
+  return { kind: 'run', settings: planned, observer: threadObserver(reporter, reactions) }
 }

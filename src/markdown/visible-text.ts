@@ -24,10 +24,15 @@ export interface VisibleOptions {
    * after it ("@netlify, fix it" leaves "fix it"), counting each one.
    */
   mention?: RegExp
+  /**
+   * Only what the comment says in its own words: quotes and code blocks are left out (inline code
+   * stays, as part of its sentence).
+   */
+  ownWordsOnly?: boolean
 }
 
 export function visibleText(html: string, options: VisibleOptions = {}): VisibleText {
-  const walker = new Walker(options.mention)
+  const walker = new Walker(options.mention, options.ownWordsOnly ?? false)
   const text = walker.blocks(parseFragment(html).childNodes, false).join('\n\n')
   return { text: text.trim(), mentions: walker.mentions }
 }
@@ -109,7 +114,10 @@ class Walker {
   private afterMention = false
   private depth = 0
 
-  constructor(mention: RegExp | undefined) {
+  constructor(
+    mention: RegExp | undefined,
+    private readonly ownWordsOnly: boolean
+  ) {
     const flags = mention?.flags.includes('g') ? mention.flags : `${mention?.flags ?? ''}g`
     this.mention = mention && new RegExp(`(?:${mention.source})[,:;]?[ \\t]*`, flags)
   }
@@ -137,6 +145,7 @@ class Walker {
   }
 
   private block(element: Element, quoted: boolean): string[] {
+    if (this.ownWordsOnly && ['blockquote', 'pre'].includes(element.tagName)) return []
     if (this.depth >= MAX_DEPTH) return nonEmpty(oneLine(textOf(element)))
     this.depth += 1
     try {

@@ -47,6 +47,8 @@ export interface RunReport {
   errorKind?: ErrorKind
   /** What the protected-paths check found, when a delivery was checked. */
   protectedFiles?: ProtectedFiles
+  /** Who stopped the session from the thread: a cancellation someone asked for, not a failure. */
+  stoppedBy?: string
 }
 
 /** The outcome a session's final state means. */

@@ -102,6 +102,9 @@ function head(report: RunReport): string {
   let out = `## ${HEADINGS[report.outcome]}\n\n${links.join(' · ')}\n\n| | |\n|---|---|\n${table}\n\n`
   if (report.failure)
     out += `> [!CAUTION]\n> ${escapeHtml(report.failure).replace(/\n/g, '\n> ')}\n\n`
+  // A login (checked where it was read: ../github/status-marker.ts), so a code span holds it.
+  if (report.stoppedBy)
+    out += `> [!NOTE]\n> Stopped by \`${report.stoppedBy}\`, who asked for it on the thread.\n\n`
   return out
 }
 
