@@ -3,9 +3,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderStatusComment, type StatusView } from '../src/github/status-comment.js'
 import { protectedMatcher } from '../src/protected-paths.js'
-import { codeCell, protectedFilesSection } from '../src/report/protected-section.js'
+import { nameCell, protectedFilesSection } from '../src/report/protected-section.js'
 import { actionsInputs, DEFAULT_PROTECTED_PATHS, getSettings } from '../src/settings/index.js'
 import { readActionYml } from '../__fixtures__/actions-runner.js'
+import { elements, githubTree, textOf } from '../__fixtures__/github-markdown.js'
 
 async function protectedOf(patterns: string[], paths: string[]): Promise<string[]> {
   const isProtected = await protectedMatcher(patterns)
@@ -144,8 +145,13 @@ describe('the summary section on protected files', () => {
       expect(cell.replace(/\\\|/g, '')).not.toContain('|')
       expect(codeSpanContent(cell)).toBeDefined()
     }
-    expect(section).not.toContain('<img')
     expect(section).not.toContain('line\nbreak')
+    // As GitHub renders it: each name as code, as written (its line break a space), no element.
+    const table = elements(githubTree(section), 'table')[0]!
+    expect(elements(table, 'td').map(td => elements(td, 'code').map(textOf))).toEqual(
+      HOSTILE.map(name => [name.replace('\n', ' ')])
+    )
+    expect(elements(table, 'img')).toEqual([])
   })
 
   it('says how to allow the files when the delivery was refused, and warns when it was made', () => {
@@ -159,7 +165,7 @@ describe('the summary section on protected files', () => {
 
   it('cuts a very long name in the middle, keeping both ends', () => {
     const long = `${'d/'.repeat(400)}deploy.yml`
-    const cell = codeCell(long)
+    const cell = nameCell(long)
     expect(cell.length).toBeLessThan(500)
     expect(cell).toContain('deploy.yml')
   })

@@ -12,6 +12,7 @@ import {
   parseMarker,
   type StatusIds
 } from '../src/github/status-marker.js'
+import { blocks, elements, githubTree, linkable, textOf } from '../__fixtures__/github-markdown.js'
 
 const RUN = 'https://github.com/acme/site/actions/runs/42'
 const DASHBOARD = 'https://app.netlify.com/projects/site/agent-runs/run-1'
@@ -39,35 +40,16 @@ function view(overrides: Partial<StatusView> = {}): StatusView {
   }
 }
 
-/** Each line of the body, and whether it is part of a fenced code block (fence lines included). */
-function fenced(md: string): { line: string; code: boolean }[] {
-  let fence: string | undefined
-  return md.split('\n').map(line => {
-    const [, run = '', rest = ''] = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line) ?? []
-    if (fence) {
-      if (run[0] === fence[0] && run.length >= fence.length && !rest.trim()) fence = undefined
-      return { line, code: true }
-    }
-    if (run && !(run[0] === '`' && rest.includes('`'))) {
-      fence = run
-      return { line, code: true }
-    }
-    return { line, code: false }
-  })
+/** The marker as GitHub's page holds it: a (hidden) comment, not text or code. */
+function markerNode(ids: StatusIds) {
+  return { type: 'comment', value: mark(ids).slice('<!--'.length, -'-->'.length) }
 }
 
-/** What GitHub shows as text: outside fenced blocks, code spans and <code> elements. */
-function prose(md: string): string {
-  return fenced(md)
-    .filter(l => !l.code)
-    .map(l => l.line.replace(/<code>.*?<\/code>/g, '').replace(/(`+).*?\1/g, ''))
-    .join('\n')
-}
-
-function insideFence(md: string, target: string): boolean {
-  const found = fenced(md).find(l => l.line === target)
-  if (!found) throw new Error(`not found: ${target}`)
-  return found.code
+/** The page's last node, but for white space. */
+function lastNode(md: string) {
+  return githubTree(md)
+    .children.filter(n => n.type !== 'text')
+    .pop()
 }
 
 describe('the status comment while the agent works', () => {
@@ -126,7 +108,7 @@ describe('the status comment when the run is finished', () => {
     expect(md).toContain('### 2 files changed, +3 −1')
     expect(md).toContain('| `src/a.ts` | 3 | 1 |')
     expect(md).toContain('| `logo.png` | binary | |')
-    expect(md).toContain('### Result\n\nAdded a **toggle**.')
+    expect(md).toContain('### Result\n\n> Added a **toggle**.')
     expect(md).toContain('<details><summary>Prompt</summary>\n\n```text\nAdd dark mode\n```')
     expect(md).not.toContain('[!CAUTION]')
   })
@@ -250,14 +232,16 @@ describe('the size of the status comment', () => {
     const result = `Here:\n\n\`\`\`ts\n${'const x = 1 // <b>\n'.repeat(10_000)}`
     const md = renderStatusComment(view({ result }))
     expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
-    expect(insideFence(md, mark({ runnerId: 'run-1', sessionId: 'sess_1' }))).toBe(false)
-    expect(insideFence(md, '> [!NOTE]')).toBe(false)
+    expect(lastNode(md)).toMatchObject(markerNode({ runnerId: 'run-1', sessionId: 'sess_1' }))
+    const quotes = blocks(githubTree(md)).filter(b => b.tagName === 'blockquote')
+    expect(quotes).toHaveLength(2)
+    expect(textOf(quotes[1]!)).toMatch(/^\s*\[!NOTE\]\s*The result is cut here/)
   })
 
   it('a result of one enormous line is cut within the line', () => {
     const md = renderStatusComment(view({ result: '<'.repeat(1_000_000) }))
     expect(md.length).toBeLessThanOrEqual(STATUS_COMMENT_LIMIT)
-    expect(md).toContain('&lt;&lt;&lt;…')
+    expect(textOf(githubTree(md))).toContain('<<<…')
   })
 
   it('a huge step list shows only the last steps while working, and a count when finished', () => {
@@ -336,7 +320,7 @@ describe('the size of the status comment', () => {
 })
 
 describe('untrusted text in the status comment', () => {
-  it('HTML from the agent is escaped, outside code and in it', () => {
+  it('HTML from the agent shows as text, but for a few harmless tags', () => {
     const md = renderStatusComment(
       view({
         result: 'Done <details><summary>x</summary> <img src=x onerror=alert(1)> <!-- hide',
@@ -344,30 +328,73 @@ describe('untrusted text in the status comment', () => {
         failure: 'failed: <script>'
       })
     )
-    expect(md).not.toMatch(/<(img|script|b|!--\s*hide)/)
-    expect(md.match(/<details>/g)).toHaveLength(1)
-    expect(md.match(/<\/details>/g)).toHaveLength(1)
-    expect(md).toContain('Done &lt;details>')
-    expect(md).toContain('failed: &lt;script&gt;')
+    const tree = githubTree(md)
+    for (const tag of ['img', 'script']) expect(elements(tree, tag)).toEqual([])
+    // Only the comment's own: the prompt's.
+    expect(elements(tree, 'details').map(d => textOf(elements(d, 'summary')[0]!))).toEqual([
+      'Prompt'
+    ])
+    const text = textOf(tree)
+    expect(text).toContain(
+      'Done <details><summary>x</summary> <img src=x onerror=alert(1)> <!-- hide'
+    )
+    expect(text).toContain('failed: <script>')
   })
 
   it('inline code with angle brackets reads as written', () => {
     const md = renderStatusComment(view({ result: 'Added `<Toggle />` and `Array<string>`.' }))
-    expect(md).toContain(
-      'Added <code>&#60;Toggle /&#62;</code> and <code>Array&#60;string&#62;</code>.'
-    )
+    const [quote] = elements(githubTree(md), 'blockquote')
+    expect(elements(quote!, 'code').map(textOf)).toEqual(['<Toggle />', 'Array<string>'])
   })
 
   it('code blocks keep their text, and cannot be broken out of', () => {
     const result = 'See:\n````ts\n@Component()\n```\n<details>\n````\nafter'
-    const md = renderStatusComment(view({ result }))
-    expect(md).toContain('````ts\n@Component()\n```\n<details>\n````\nafter')
+    const top = blocks(githubTree(renderStatusComment(view({ result }))))
+    const [quote] = top.filter(b => b.tagName === 'blockquote')
+    expect(elements(quote!, 'pre').map(textOf)).toEqual(['@Component()\n```\n<details>\n'])
+    expect(elements(quote!, 'p').map(textOf)).toEqual(['See:', 'after'])
+    expect(top.map(b => b.tagName)).toEqual(['h2', 'p', 'p', 'h3', 'blockquote', 'details'])
   })
 
-  it('an unclosed code block in the result is closed before the next section', () => {
-    const md = renderStatusComment(view({ result: 'Look:\n```\n<details>\nno end' }))
-    expect(md).toContain('```\n<details>\nno end\n```\n\n<details><summary>Prompt')
-    expect(insideFence(md, '<details><summary>Prompt</summary>')).toBe(false)
+  it.each([
+    ['an unclosed code block', 'Look:\n```\n<details>\nno end'],
+    ['an unclosed comment', 'Look: <!-- hide the rest'],
+    ['an unclosed <details>', '<details>\n<summary>More</summary>\n\nhidden'],
+    ['an unclosed <table>', '<table><tr><td>cell'],
+    ['an unclosed <div>', '<div>\n\ntext'],
+    [
+      'a fake heading and a fake marker',
+      `### 0 files changed\n\n<!-- ${MARKER_PREFIX} runner=evil -->`
+    ]
+  ])('%s in the result ends before the comment’s own sections and its marker', (_, result) => {
+    const md = renderStatusComment(
+      view({
+        result,
+        diffstat: {
+          files: [{ path: 'a.ts', additions: 1, deletions: 0, binary: false }],
+          additions: 1,
+          deletions: 0
+        }
+      })
+    )
+    const tree = githubTree(md)
+    const top = blocks(tree)
+    expect(top.map(b => b.tagName)).toEqual([
+      'h2',
+      'p',
+      'p',
+      'h3',
+      'table',
+      'p',
+      'h3',
+      'blockquote',
+      'details'
+    ])
+    expect(textOf(top[3]!)).toBe('1 file changed, +1 −0')
+    expect(elements(top[4]!, 'td').map(textOf)).toEqual(['a.ts', '1', '0'])
+    expect(textOf(elements(top[8]!, 'summary')[0]!)).toBe('Prompt')
+    expect(lastNode(md)).toMatchObject(markerNode({ runnerId: 'run-1', sessionId: 'sess_1' }))
+    expect(read(md)).toEqual({ runnerId: 'run-1', sessionId: 'sess_1' })
   })
 
   it('@mentions and #references from the agent and the prompt ping nobody and link nothing', () => {
@@ -375,7 +402,7 @@ describe('untrusted text in the status comment', () => {
       view({
         phase: 'finished',
         result:
-          'Thanks @octocat and @acme/team, fixes #12 and acme/site#13 and GH-14. `@octocat` &#60;',
+          'Thanks @octocat and &#64;acme/team, fixes #12 and acme/site&#35;13 and GH-14. `@octocat` &#60;',
         steps: [{ title: 'Ask @octocat', message: 'about #15' }],
         failure: 'cc @octocat #16',
         prompt: '@octocat please fix #17',
@@ -383,16 +410,13 @@ describe('untrusted text in the status comment', () => {
         commit: { sha: 'abc1234', branch: '@octocat' }
       })
     )
-    const text = prose(md)
-    expect(text).not.toMatch(/(^|[^\w])@[A-Za-z0-9]/)
-    expect(text).not.toMatch(/(?<!&)#\d/)
-    expect(text).not.toMatch(/\bGH-\d/)
+    // The alert marker is the comment's own.
+    expect(linkable(md.replace('[!CAUTION]', ''))).toEqual([])
     expect(md).toContain('@\u200docto')
-    expect(md).toContain('<code>@octocat</code> &#60;')
     const working = renderStatusComment(
       view({ phase: 'working', steps: [{ title: '@octocat #1' }] })
     )
-    expect(prose(working)).not.toMatch(/@[A-Za-z0-9]|#\d/)
+    expect(linkable(working)).toEqual([])
   })
 
   it('leaves e-mail addresses and URLs whole', () => {
@@ -402,9 +426,11 @@ describe('untrusted text in the status comment', () => {
           'Mail a@b.com or see https://github.com/acme/site/issues/1#issuecomment-9 and https://x.dev/@me'
       })
     )
-    expect(md).toContain(
+    const [quote] = blocks(githubTree(md)).filter(b => b.tagName === 'blockquote')
+    expect(textOf(quote!).trim()).toBe(
       'Mail a@b.com or see https://github.com/acme/site/issues/1#issuecomment-9 and https://x.dev/@me'
     )
+    expect(elements(quote!, 'a')).toHaveLength(3)
   })
 
   it('the prompt is collapsed, in a code block it cannot break out of', () => {
@@ -486,11 +512,13 @@ describe('the refusal', () => {
       /^## ⛔ Netlify agent run not started\n\n> \[!WARNING\]\n> @\u200dmallory may not start runs/
     )
     expect(md).toContain(`See the [workflow run](${RUN}) for details.`)
-    expect(prose(md)).not.toMatch(/@[A-Za-z0-9]|#\d/)
+    expect(linkable(md.replace('[!WARNING]', ''))).toEqual([])
     expect(md).not.toContain(MARKER_PREFIX)
   })
 
-  it('escapes HTML in the reason', () => {
-    expect(renderRefusal('<b>no</b>', RUN)).toContain('> &lt;b&gt;no&lt;/b&gt;')
+  it('shows HTML in the reason as text, but for a few harmless tags', () => {
+    const tree = githubTree(renderRefusal('<b>no</b> <img src=x> <!-- x', RUN))
+    expect(elements(tree, 'img')).toEqual([])
+    expect(textOf(elements(tree, 'blockquote')[0]!)).toContain('no <img src=x> <!-- x')
   })
 })

@@ -4,13 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { diffStatOfText } from '../src/report/diffstat.js'
 import type { RunReport } from '../src/report/run-report.js'
-import {
-  fenceFor,
-  formatDuration,
-  renderSummary,
-  SUMMARY_LIMIT_BYTES
-} from '../src/report/summary.js'
+import { fenceFor } from '../src/markdown/literal.js'
+import { formatDuration, renderSummary, SUMMARY_LIMIT_BYTES } from '../src/report/summary.js'
 import { redactor } from '../src/redact.js'
+import { blocks, elements, githubTree, linkable, textOf } from '../__fixtures__/github-markdown.js'
 import type { AgentRunnerSession } from '../src/netlify/types.js'
 
 const session = {
@@ -62,7 +59,7 @@ describe('the job summary', () => {
     expect(md).toContain('| Duration | 2m 5s |')
     expect(md).toContain('Add dark mode')
     expect(md).toContain('Added a **toggle**.')
-    expect(md).toContain('**Read code**: Found &lt;Header&gt;')
+    expect(md).toContain('1. **Read code**: Found \\<Header>')
     expect(md).toContain('### Changes: 2 files, +4 −0')
     expect(md).toContain('| `a.ts` | 3 | 0 |')
     expect(md).toContain('```diff\ndiff --git a/a.ts b/a.ts')
@@ -115,5 +112,70 @@ describe('the job summary', () => {
     expect(formatDuration(59.6)).toBe('1m 0s')
     expect(formatDuration(7)).toBe('7s')
     expect(formatDuration(null)).toBe('')
+  })
+})
+
+describe("the agent's result cannot hide, swallow or imitate the summary's own sections", () => {
+  const diff = fileDiff('a.ts', 3) + fileDiff('b.ts', 1)
+
+  it.each([
+    ['an open code fence', 'Done:\n\n```ts\nconst x = 1'],
+    ['an open comment', 'Done <!-- the rest is hidden'],
+    ['an open comment block', '<!--\n\nhidden'],
+    ['an open <details>', '<details>\n<summary>More</summary>\n\nhidden'],
+    ['an open <table>', '<table><tr><td>swallowed'],
+    ['an open <div>', '<div>\n\n<div>'],
+    ['a fake heading of ours', '### Changes: 0 files\n\n| File | + | − |\n|---|--:|--:|'],
+    ['a fake note', '> [!NOTE]\n> No file of the diff fits here'],
+    ['a footnote', 'See[^1].\n\n[^1]: the footnote']
+  ])('%s in the result', async (_, result) => {
+    const r = report(diff)
+    r.session = { ...session, result, steps: [{ title: 'Step\n\n### Diff', message: '```' }] }
+    const top = blocks(githubTree(await renderSummary(r, plain), { sanitized: true }))
+    expect(top.filter(b => b.tagName === 'h3').map(textOf)).toEqual([
+      'Prompt',
+      'Result',
+      'Changes: 2 files, +4 −0',
+      'Diff'
+    ])
+    const at = (heading: string): number => top.findIndex(b => textOf(b) === heading)
+    expect(top[at('Result') + 1]?.tagName).toBe('blockquote')
+    const steps = top[at('Result') + 2]!
+    expect(textOf(elements(steps, 'summary')[0]!)).toBe('Steps (1)')
+    expect(elements(steps, 'li')).toHaveLength(1)
+    const table = top[at('Changes: 2 files, +4 −0') + 1]!
+    expect(table.tagName).toBe('table')
+    expect(
+      elements(table, 'tr')
+        .slice(1)
+        .map(tr => elements(tr, 'td').map(textOf))
+    ).toEqual([
+      ['a.ts', '3', '0'],
+      ['b.ts', '1', '0']
+    ])
+    const files = top.slice(at('Diff') + 1)
+    expect(files.map(b => b.tagName)).toEqual(['details', 'details'])
+    for (const [i, [name, lines]] of (
+      [
+        ['a.ts', 3],
+        ['b.ts', 1]
+      ] as const
+    ).entries()) {
+      expect(textOf(elements(files[i]!, 'summary')[0]!)).toBe(`${name} (+${lines} −0)`)
+      expect(elements(files[i]!, 'pre').map(textOf)).toEqual([fileDiff(name, lines)])
+    }
+  })
+
+  it('mentions in the result, the steps and the failure ping nobody', async () => {
+    const r = report(diff)
+    r.outcome = 'failure'
+    r.failure = 'The agent failed: &#64;admin #1'
+    r.session = {
+      ...session,
+      result: 'Thanks &#64;admin1, &commat;acme/security-team, fixes &#35;1 and GH-2',
+      steps: [{ title: 'Ask @admin', message: 'about acme/site#3' }]
+    }
+    const md = await renderSummary(r, plain)
+    expect(linkable(md.replace('[!CAUTION]', ''))).toEqual([])
   })
 })

@@ -10,7 +10,7 @@ import { redactor, type Redact } from './redact.js'
 import { debugRequest } from './step-debug.js'
 import { errorKindOf } from './report/error-kind.js'
 import { setOutcome } from './report/outputs.js'
-import { escapeHtml, renderCommandSummary, writeSummary } from './report/summary.js'
+import { renderCommandSummary, writeSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
 import { getSettings, type Settings } from './settings/index.js'
 import * as core from '@actions/core'
@@ -47,12 +47,14 @@ function onCancellation(): AbortSignal {
 /** A step that failed before it had a report still says so in the job summary. */
 async function summarizeFailure(message: string, settings: Settings | undefined): Promise<void> {
   if (!settings?.jobSummary) return
+  // The Markdown parser is loaded only when a summary needs it.
+  const { alert } = await import('./markdown/agent-text.js')
   await writeSummary(
     renderCommandSummary({
       heading: `❌ Netlify agent step failed (\`command: ${settings.command}\`)`,
       links: [],
       rows: [],
-      body: `> [!CAUTION]\n> ${escapeHtml(message).replace(/\n/g, '\n> ')}\n`
+      body: `${alert('CAUTION', message)}\n`
     })
   )
 }

@@ -5,7 +5,8 @@ import { NetlifyApiError, explainRefusal } from '../netlify/errors.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
-import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { codeCell } from '../markdown/literal.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -52,7 +53,7 @@ export async function archiveCommand(
       renderCommandSummary({
         heading: '🗄️ Netlify agent runner archived',
         links: [`[Open in Netlify](${url})`],
-        rows: [['Agent runner', `\`${escapeCell(runnerId)}\``]],
+        rows: [['Agent runner', codeCell(runnerId)]],
         body: `${said}\n`
       })
     )

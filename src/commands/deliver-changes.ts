@@ -11,7 +11,8 @@ import {
 } from '../report/outputs.js'
 import { protectedFilesSection } from '../report/protected-section.js'
 import { runnerUrl, type ProtectedFiles } from '../report/run-report.js'
-import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { codeCell, plainLine } from '../markdown/literal.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -21,7 +22,7 @@ function summaryOf(
   url: string,
   protectedFiles: ProtectedFiles | undefined
 ): string {
-  const rows: [string, string][] = [['Agent runner', `\`${escapeCell(runnerId)}\``]]
+  const rows: [string, string][] = [['Agent runner', codeCell(runnerId)]]
   const links = [`[Open in Netlify](${url})`]
   let heading: string
   if (delivery.kind === 'pull-request') {
@@ -29,16 +30,16 @@ function summaryOf(
     links.push(
       `[Pull request${delivery.number === null ? '' : ` #${delivery.number}`}](${delivery.url})`
     )
-    rows.push(['Branch', delivery.branch ? `\`${escapeCell(delivery.branch)}\`` : ''])
+    rows.push(['Branch', delivery.branch ? codeCell(delivery.branch) : ''])
     rows.push(['State', delivery.state ?? ''])
   } else if (delivery.kind === 'commit') {
-    heading = `✅ Changes committed to ${escapeCell(delivery.branch)}`
+    heading = `✅ Changes committed to ${plainLine(delivery.branch)}`
     rows.push(['Commit', `\`${delivery.sha}\``])
   } else if (protectedFiles?.refused) {
     heading = '⛔ Nothing delivered: the changes touch protected files'
   } else {
     heading = 'Nothing to deliver'
-    rows.push(['Why', escapeCell(delivery.reason)])
+    rows.push(['Why', plainLine(delivery.reason)])
   }
   return renderCommandSummary({ heading, links, rows, body: protectedFilesSection(protectedFiles) })
 }

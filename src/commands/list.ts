@@ -4,7 +4,8 @@ import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner, ListRunnersParams } from '../netlify/types.js'
 import { setListOutputs, setOutcome } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
-import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { codeCell, plainLine } from '../markdown/literal.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import type { CommandDeps, CommandResult } from './context.js'
 
@@ -55,7 +56,7 @@ function table(runners: ListedRunner[]): string {
   let out = '| Runner | State | Branch | Pull request | Created |\n|---|---|---|---|---|\n'
   for (const r of runners.slice(0, SUMMARY_ROWS)) {
     const pr = r.pr_url ? `[#${r.pr_number ?? ''}](${r.pr_url}) ${r.pr_state ?? ''}` : ''
-    out += `| [${escapeCell(r.title || r.id)}](${r.url}) | ${r.state} | \`${escapeCell(r.branch)}\` | ${pr} | ${r.created_at} |\n`
+    out += `| [${plainLine(r.title || r.id)}](${r.url}) | ${r.state} | ${codeCell(r.branch)} | ${pr} | ${r.created_at} |\n`
   }
   if (runners.length > SUMMARY_ROWS) {
     out += `\n_…and ${runners.length - SUMMARY_ROWS} more, in the \`runners\` output._\n`

@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { explainRefusal } from '../netlify/errors.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
-import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { codeCell } from '../markdown/literal.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -36,8 +37,8 @@ export async function revertCommand(settings: Settings, deps: CommandDeps): Prom
         heading: '↩️ Netlify agent runner reverted',
         links: [`[Open in Netlify](${url})`],
         rows: [
-          ['Agent runner', `\`${escapeCell(runnerId)}\``],
-          ['Back at session', `\`${escapeCell(sessionId)}\``]
+          ['Agent runner', codeCell(runnerId)],
+          ['Back at session', codeCell(sessionId)]
         ],
         body: 'The sessions after it are discarded.\n'
       })

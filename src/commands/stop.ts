@@ -4,7 +4,8 @@ import * as core from '@actions/core'
 import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
-import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { codeCell } from '../markdown/literal.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 import { stopAndConfirm, STOP_CONFIRM_MS } from '../follow-session.js'
@@ -42,8 +43,8 @@ export async function stopCommand(settings: Settings, deps: CommandDeps): Promis
         heading: '⏹️ Netlify agent session stopped',
         links: [`[Open in Netlify](${url})`],
         rows: [
-          ['Agent runner', `\`${escapeCell(runnerId)}\``],
-          ['Session', `\`${escapeCell(session.id)}\``],
+          ['Agent runner', codeCell(runnerId)],
+          ['Session', codeCell(session.id)],
           ['State', state]
         ],
         body: `${said}\n`

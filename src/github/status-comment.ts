@@ -1,10 +1,18 @@
 // The status comment: one comment on the issue or pull request that started the run, edited as the
-// run goes (working, then finished). What the agent, the prompt and the diff bring is untrusted:
-// HTML is escaped, code is re-fenced so it cannot close its fence, mentions and issue references
-// are defused so the comment pings nobody, and the body stays under GitHub's comment limit
-// whatever the inputs. A hidden marker at the end (./status-marker.ts) names the runner and
-// session, so a later step finds this comment again.
-import { escapeHtml, fenceFor } from '../report/summary.js'
+// run goes (working, then finished). What the agent, the prompt and the diff bring is untrusted,
+// and goes through ../markdown: the agent's result is quoted (nothing in it can close the quote or
+// pass for the comment's own sections), names and paths are plain text or code, nothing pings
+// anyone, and the body stays under GitHub's comment limit whatever the inputs. A hidden marker at
+// the end (./status-marker.ts) names the runner and session, so a later step finds this comment
+// again.
+import {
+  agentLine,
+  agentQuoteWithin,
+  agentStep,
+  alert as alertBlock
+} from '../markdown/agent-text.js'
+import { wellFormed, ZWJ } from '../markdown/defuse.js'
+import { codeBlock, codeCell, codeSpan, collapse, plainLine } from '../markdown/literal.js'
 import {
   formatMarker,
   isLogin,
@@ -76,8 +84,6 @@ const BRANCH_LIMIT = 300
 const URL_LIMIT = 1_000
 /** Untrusted text is cut to this before any work: no more of it could ever be shown. */
 const INPUT_LIMIT = 4 * STATUS_COMMENT_LIMIT
-/** Invisible, and enough to keep GitHub from reading `@name` or `#12` as a mention or a reference. */
-const ZWJ = '\u200d'
 const BROKEN_PREFIX = MARKER_PREFIX.replace(':', `:${ZWJ}`)
 
 const HEADINGS = {
@@ -96,122 +102,16 @@ interface Clean {
   cut: boolean
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-
-/** Untrusted text made well-formed, one line ending, and unable to pass for the marker. */
+/** Untrusted text made well-formed, cut to what could ever be shown, and unable to pass for the marker. */
 function clean(raw: unknown): Clean {
   const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw)
   const cut = text.length > INPUT_LIMIT
   return {
-    text: (cut ? text.slice(0, INPUT_LIMIT) : text)
-      .replace(/\r\n?/g, '\n')
-      .replace(CONTROL, '')
-      .replace(LONE_SURROGATE, '\ufffd')
+    text: wellFormed(cut ? text.slice(0, INPUT_LIMIT) : text)
       .split(MARKER_PREFIX)
       .join(BROKEN_PREFIX),
     cut
   }
-}
-
-/**
- * `@name`, `#12` and `GH-12` get an invisible joiner; URLs (where GitHub links nothing more) and
- * numeric entities like `&#60;` are left whole.
- */
-const REFERENCE =
-  /(?:https?|ftp):\/\/[^\s<>]+|\bwww\.[^\s<>]+|(^|[^A-Za-z0-9_])@(?=[A-Za-z0-9])|(?<!&)#(?=\d)|\bgh-(?=\d)/gi
-
-function defuse(text: string): string {
-  return text.replace(REFERENCE, (match: string, before: string | undefined) => {
-    if (before !== undefined) return `${before}@${ZWJ}`
-    if (match === '#' || match.toLowerCase() === 'gh-') return match + ZWJ
-    return match
-  })
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
-/** Text with no markup of its own: one line, escaped, defused. */
-function plain(text: string): string {
-  return escapeHtml(defuse(collapse(text)))
-}
-
-/** Text as an inline code span: code shows as written, pings nobody, and HTML is inert in it. */
-function inlineCode(text: string): string {
-  const flat = collapse(text)
-  // One backtick more than the longest run inside, so the text cannot close the span.
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length))
-  const ticks = '`'.repeat(longest + 1)
-  // A space on each side only where a backtick would otherwise touch the fence.
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
-  return `${ticks}${pad}${flat}${pad}${ticks}`
-}
-
-/** Characters that would mean markup even between HTML tags, written as numeric entities. */
-function literal(text: string): string {
-  return text.replace(/[&<>`*_~[\]\\|$]/g, c => `&#${c.charCodeAt(0)};`)
-}
-
-/**
- * One line of the agent's markdown: code spans as code, and in the text between them `<` escaped
- * (no HTML, no comments; `>` stays for quotes) and mentions defused. A code span holding `<`, `@`
- * or `#` becomes `<code>` with its characters as entities: it reads the same, and stays inert
- * even where GitHub's reading of backticks differs from this one.
- */
-function inlineMarkdown(line: string): string {
-  const text = (s: string): string => defuse(s).replace(/</g, '&lt;')
-  const runs = [...line.matchAll(/`+/g)].map(m => ({ at: m.index, length: m[0].length }))
-  const byLength = new Map<number, number[]>()
-  runs.forEach((run, i) => {
-    const list = byLength.get(run.length)
-    if (list) list.push(i)
-    else byLength.set(run.length, [i])
-  })
-  /** The first run after `index` of exactly `length` backticks (lists are sorted: binary search). */
-  const closerAfter = (length: number, index: number): number | undefined => {
-    const list = byLength.get(length) ?? []
-    let lo = 0
-    let hi = list.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((list[mid] ?? 0) > index) hi = mid
-      else lo = mid + 1
-    }
-    return list[lo]
-  }
-
-  let out = ''
-  let cursor = 0
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]
-    if (!run) break
-    let { at, length } = run
-    let backslashes = 0
-    while (line[at - 1 - backslashes] === '\\') backslashes++
-    // An escaped backtick is literal; the rest of its run may still open a span.
-    if (backslashes % 2 === 1) {
-      at++
-      length--
-    }
-    if (length === 0) continue
-    const c = closerAfter(length, r)
-    const closer = c === undefined ? undefined : runs[c]
-    if (c === undefined || !closer) continue
-    let content = line.slice(at + length, closer.at)
-    out += text(line.slice(cursor, at))
-    if (/[<@#]/.test(content)) {
-      if (/^ .*[^ ].* $/.test(content)) content = content.slice(1, -1)
-      out += `<code>${literal(content)}</code>`
-    } else {
-      out += line.slice(at, closer.at + closer.length)
-    }
-    cursor = closer.at + closer.length
-    r = c
-  }
-  return out + text(line.slice(cursor))
 }
 
 // ---- fitting ----
@@ -245,6 +145,8 @@ function largest(hi: number, ok: (k: number) => boolean): number {
 
 interface Fitted {
   text: string
+  /** The part of the source that was rendered. */
+  source: string
   cut: boolean
 }
 
@@ -262,84 +164,12 @@ function fit(
   const scan = 8 * max + 64
   if (source.length <= scan) {
     const whole = render(source)
-    if (whole.length <= max) return { text: whole, cut: false }
+    if (whole.length <= max) return { text: whole, source, cut: false }
   }
   const piece = (n: number): string =>
     keep === 'start' ? `${head(source, n)}…` : `…${tail(source, n)}`
   const n = largest(Math.min(source.length, scan), k => render(piece(k)).length <= max)
-  return { text: render(piece(n)), cut: true }
-}
-
-// ---- the agent's result ----
-
-type Block = { code: false; line: string } | { code: true; info: string; lines: string[] }
-
-const FENCE_OPEN = /^([ \t]*)(?:(`{3,})([^`]*)|(~{3,})(.*))$/
-const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/
-
-/**
- * The result as lines of text and fenced code blocks. Each block is written back with a fence of
- * its own (fenceFor) at the start of a line, so whatever GitHub would have made of the original
- * fences, what is code here is code there, and an unclosed fence closes where the block ends.
- */
-function blocksOf(text: string): Block[] {
-  const blocks: Block[] = []
-  let open: { char: string; length: number; indent: number; lines: string[] } | undefined
-  for (const line of text.split('\n')) {
-    if (open) {
-      const close = FENCE_CLOSE.exec(line)?.[1]
-      if (close && close[0] === open.char && close.length >= open.length) {
-        open = undefined
-        continue
-      }
-      const indent = /^ */.exec(line)?.[0].length ?? 0
-      open.lines.push(line.slice(Math.min(indent, open.indent)))
-      continue
-    }
-    const fence = FENCE_OPEN.exec(line)
-    const marker = fence?.[2] ?? fence?.[4]
-    if (fence && marker) {
-      const word = (fence[3] ?? fence[5] ?? '').trim().split(/\s+/)[0] ?? ''
-      const lines: string[] = []
-      open = { char: marker[0] ?? '`', length: marker.length, indent: fence[1]?.length ?? 0, lines }
-      blocks.push({ code: true, info: /^[A-Za-z0-9_+.#-]{1,30}$/.test(word) ? word : '', lines })
-      continue
-    }
-    blocks.push({ code: false, line })
-  }
-  return blocks
-}
-
-function codeBlock(content: string, info = ''): string {
-  const fence = fenceFor(content)
-  return `${fence}${info}\n${content === '' ? '' : `${content}\n`}${fence}`
-}
-
-function renderBlock(block: Block): string {
-  return block.code ? codeBlock(block.lines.join('\n'), block.info) : inlineMarkdown(block.line)
-}
-
-/** The result in at most `budget` characters, cut between blocks or inside the one that overflows. */
-function renderResult(result: Clean, budget: number): Fitted {
-  const out: string[] = []
-  let used = 0
-  for (const block of blocksOf(result.text)) {
-    const rendered = renderBlock(block)
-    if (used + rendered.length + 1 <= budget) {
-      out.push(rendered)
-      used += rendered.length + 1
-      continue
-    }
-    const room = budget - used - 1
-    if (room > 20) {
-      const part = block.code
-        ? fit(block.lines.join('\n'), room, content => codeBlock(content, block.info))
-        : fit(block.line, room, inlineMarkdown)
-      out.push(part.text)
-    }
-    return { text: out.join('\n'), cut: true }
-  }
-  return { text: out.join('\n'), cut: result.cut }
+  return { text: render(piece(n)), source: piece(n), cut: true }
 }
 
 // ---- sections ----
@@ -352,7 +182,7 @@ function link(label: string, url: string | null | undefined): string {
 }
 
 function name(text: string | undefined): string {
-  return fit(clean(text).text, NAME_LIMIT, plain).text
+  return fit(clean(text).text, NAME_LIMIT, plainLine).text
 }
 
 function count(n: number, one: string, many: string): string {
@@ -382,7 +212,7 @@ function meta(view: StatusView): string {
     else if (model) parts.push(model)
     if (view.outcome !== 'started') parts.push(count(view.steps.length, 'step', 'steps'))
   }
-  const runner = view.runnerId ? fit(clean(view.runnerId).text, NAME_LIMIT, inlineCode).text : ''
+  const runner = view.runnerId ? fit(clean(view.runnerId).text, NAME_LIMIT, codeSpan).text : ''
   if (view.followUp) parts.push(`follow-up session${runner ? ` on runner ${runner}` : ''}`)
   else if (runner) parts.push(`runner ${runner}`)
   return parts.join(' · ')
@@ -395,9 +225,9 @@ function links(view: StatusView): string {
 }
 
 function stepLine(step: StatusView['steps'][number], index: number): string {
-  const title = fit(collapse(clean(step?.title).text), STEP_TITLE_LIMIT, inlineMarkdown).text
-  const message = fit(collapse(clean(step?.message).text), STEP_MESSAGE_LIMIT, inlineMarkdown).text
-  return `${index + 1}. **${title || 'Step'}**${message ? `: ${message}` : ''}`
+  const title = fit(collapse(clean(step?.title).text), STEP_TITLE_LIMIT, agentLine).source
+  const message = fit(collapse(clean(step?.message).text), STEP_MESSAGE_LIMIT, agentLine).source
+  return agentStep(index + 1, title, message)
 }
 
 function recentSteps(steps: StatusView['steps']): string {
@@ -411,12 +241,7 @@ function recentSteps(steps: StatusView['steps']): string {
 
 /** A quote block of GitHub's alert kind, holding plain text. */
 function alert(kind: 'CAUTION' | 'WARNING', text: string, max: number): string {
-  const render = (s: string): string =>
-    s
-      .split('\n')
-      .map(line => (line.trim() ? `> ${escapeHtml(defuse(line.trimEnd()))}` : '>'))
-      .join('\n')
-  return `> [!${kind}]\n${fit(clean(text).text.trim(), max, render).text}`
+  return fit(clean(text).text.trim(), max, s => alertBlock(kind, s)).text
 }
 
 function delivery(view: StatusView): string {
@@ -433,8 +258,8 @@ function delivery(view: StatusView): string {
     const sha = clean(view.commit.sha).text.trim()
     const short = /^[0-9a-f]{7,64}$/i.test(sha)
       ? sha.slice(0, 7)
-      : fit(sha, NAME_LIMIT, inlineCode).text
-    const branch = fit(clean(view.commit.branch).text, BRANCH_LIMIT, inlineCode).text
+      : fit(sha, NAME_LIMIT, codeSpan).text
+    const branch = fit(clean(view.commit.branch).text, BRANCH_LIMIT, codeSpan).text
     lines.push(`📌 Committed ${short} to ${branch}.`)
   }
   const nothing = view.noChanges || (view.diffstat && view.diffstat.files.length === 0)
@@ -445,8 +270,7 @@ function delivery(view: StatusView): string {
 function diffstat(view: StatusView): string {
   const stat = view.diffstat
   if (!stat || stat.files.length === 0) return ''
-  const cell = (path: string): string =>
-    fit(clean(path).text, PATH_LIMIT, s => inlineCode(s).replace(/\|/g, '\\|'), 'end').text
+  const cell = (path: string): string => fit(clean(path).text, PATH_LIMIT, codeCell, 'end').text
   const rows = stat.files
     .slice(0, DIFFSTAT_ROWS)
     .map(f =>
@@ -469,7 +293,7 @@ function protectedFiles(view: StatusView): string {
   const n = found.files.length
   const rows = found.files
     .slice(0, DIFFSTAT_ROWS)
-    .map(path => `- ${fit(clean(path).text, PATH_LIMIT, inlineCode, 'end').text}`)
+    .map(path => `- ${fit(clean(path).text, PATH_LIMIT, codeSpan, 'end').text}`)
   const more = n - DIFFSTAT_ROWS
   const what = found.refused
     ? 'nothing was delivered. To deliver them anyway, set `on-protected-paths: warn` in the workflow, or change `protected-paths`.'
@@ -494,15 +318,15 @@ function prompt(view: StatusView): string {
 }
 
 function resultSection(view: StatusView, budget: number): string {
-  const { text, cut } = clean(view.result)
-  const source = { text: text.trimEnd(), cut }
-  if (!source.text.trim()) return ''
+  const source = clean(view.result)
+  const text = source.text.trimEnd()
+  if (!text.trim()) return ''
   const note = `> [!NOTE]\n> The result is cut here to keep this comment short; the whole of it is in the ${link('job summary', view.workflowRunUrl)}.`
   const title = '### Result'
   const room = Math.min(RESULT_LIMIT, budget - title.length - note.length - 4)
   if (room <= 0) return `${title}\n\n${note}`
-  const rendered = renderResult(source, room)
-  return `${title}\n\n${rendered.text}${rendered.cut ? `\n\n${note}` : ''}`
+  const quoted = agentQuoteWithin(text, room)
+  return `${title}\n\n${quoted.markdown}${quoted.cut || source.cut ? `\n\n${note}` : ''}`
 }
 
 function markerOf(view: StatusView): string {

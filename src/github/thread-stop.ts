@@ -11,7 +11,8 @@ import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import type { Site } from '../netlify/types.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
-import { escapeCell, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { codeCell, plainLine } from '../markdown/literal.js'
+import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import type { Comment, GitHubClient } from './client.js'
 import { parseMarker, type MarkerSeal } from './status-marker.js'
@@ -80,9 +81,9 @@ export async function stopFromThread(stop: ThreadStop, deps: CommandDeps): Promi
         links: target ? [`[Open in Netlify](${target.url})`] : [],
         rows: ids
           ? [
-              ['Agent runner', `\`${escapeCell(ids.runnerId)}\``],
-              ['Session', `\`${escapeCell(ids.sessionId)}\``],
-              ['State', escapeCell(ids.state)]
+              ['Agent runner', codeCell(ids.runnerId)],
+              ['Session', codeCell(ids.sessionId)],
+              ['State', plainLine(ids.state)]
             ]
           : [],
         body: `${said}\n`

@@ -1,8 +1,8 @@
 // The job summary's section on protected files: which files of the changes matched
 // `protected-paths`, and whether the delivery was refused for them or made with a warning. The
-// names are foreign text: each is a code span that no name can close.
+// names are foreign text: each is a code span that no name can close (../markdown/literal.ts).
 import type { ProtectedFiles } from './run-report.js'
-import { escapeCell } from './summary.js'
+import { codeCell } from '../markdown/literal.js'
 
 /** What to do to deliver such changes after all; said wherever a refusal is. */
 export const HOW_TO_ALLOW =
@@ -12,14 +12,9 @@ const ROWS = 100
 /** A name longer than this is cut in the middle: both ends say which file it is. */
 const NAME_LIMIT = 500
 
-/** A code span around a table cell's text, with a fence longer than any backtick run in it. */
-export function codeCell(text: string): string {
-  const long = text.length > NAME_LIMIT
-  const cell = escapeCell(long ? `${text.slice(0, 200)}…${text.slice(-200)}` : text)
-  const longest = Math.max(0, ...(cell.match(/`+/g) ?? []).map(run => run.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = cell.startsWith('`') || cell.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${cell}${pad}${fence}`
+/** A name as a table cell; a long one is cut in the middle, so both ends say which file it is. */
+export function nameCell(text: string): string {
+  return codeCell(text.length > NAME_LIMIT ? `${text.slice(0, 200)}…${text.slice(-200)}` : text)
 }
 
 export function protectedFilesSection(found: ProtectedFiles | undefined): string {
@@ -30,7 +25,7 @@ export function protectedFilesSection(found: ProtectedFiles | undefined): string
     ? `> [!CAUTION]\n> ${these} \`protected-paths\`, so nothing was delivered. ${HOW_TO_ALLOW}\n`
     : `> [!WARNING]\n> ${these} \`protected-paths\`. They were delivered, as \`on-protected-paths: warn\` asks: review them before merging, since a workflow changed on a branch of this repository runs with its secrets.\n`
   let out = `### 🛡️ Protected files\n\n${alert}\n| File |\n|---|\n`
-  for (const path of found.files.slice(0, ROWS)) out += `| ${codeCell(path)} |\n`
+  for (const path of found.files.slice(0, ROWS)) out += `| ${nameCell(path)} |\n`
   if (n > ROWS) out += `\n_…and ${n - ROWS} more, in the \`protected-files\` output._\n`
   return out + '\n'
 }

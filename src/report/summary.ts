@@ -1,9 +1,12 @@
 // The job summary: what happened, the links, the prompt, the agent's result, the diffstat and the
 // diff. GitHub refuses a step summary over 1 MiB, so the diff is read as a stream and shown file by
-// file only while it fits; what is left out is named, and `diff-file` holds the whole of it.
+// file only while it fits; what is left out is named, and `diff-file` holds the whole of it. The
+// agent's result is quoted (../markdown/agent-text.ts): nothing in it can hide, swallow or imitate
+// the sections after it.
 import * as core from '@actions/core'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { codeBlock, codeCell, codeSpan, htmlText, plainLine } from '../markdown/literal.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
@@ -31,27 +34,12 @@ const HEADINGS: Record<Outcome, string> = {
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-export function escapeCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
-
-/** A code fence longer than any run of backticks inside the text, so the text cannot close it. */
-export function fenceFor(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
-  return '`'.repeat(Math.max(3, longest + 1))
-}
-
-function codeBlock(text: string, language = ''): string {
-  const fence = fenceFor(text)
-  return `${fence}${language}\n${text}${text.endsWith('\n') ? '' : '\n'}${fence}\n`
-}
+/** The Markdown parser, loaded only when a summary is written (../markdown/agent-text.ts). */
+type AgentText = typeof import('../markdown/agent-text.js')
+const loadAgentText = (): Promise<AgentText> => import('../markdown/agent-text.js')
 
 function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n</details>\n`
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n`
 }
 
 export function formatDuration(seconds: number | null | undefined): string {
@@ -64,10 +52,10 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 function truncate(text: string, limit: number): string {
   if (bytes(text) <= limit) return text
-  return `${Buffer.from(text).subarray(0, limit).toString('utf8')}\n\n_… cut here: the whole text is in the \`result\` output._`
+  return Buffer.from(text).subarray(0, limit).toString('utf8')
 }
 
-function head(report: RunReport): string {
+function head(report: RunReport, { alert }: AgentText): string {
   const { session, runner } = report
   const links = [`[Open in Netlify](${report.runnerUrl})`]
   if (session.deploy_url) links.push(`[Deploy preview](${session.deploy_url})`)
@@ -79,9 +67,9 @@ function head(report: RunReport): string {
   } else if (runner?.pr_url) {
     links.push(`[Pull request${runner.pr_number ? ` #${runner.pr_number}` : ''}](${runner.pr_url})`)
   }
-  const agent = [session.agent_config?.agent, session.agent_config?.model]
-    .filter(Boolean)
-    .join(' · ')
+  const agent = plainLine(
+    [session.agent_config?.agent, session.agent_config?.model].filter(Boolean).join(' · ')
+  )
   const rows: [string, string][] = [
     ['State', normalizeState(session.state)],
     ['Agent', agent],
@@ -91,17 +79,16 @@ function head(report: RunReport): string {
       'Agent runner',
       `\`${session.agent_runner_id}\`${report.followUp ? ' (follow-up session)' : ''}`
     ],
-    ['Branch', runner?.branch ?? ''],
+    ['Branch', runner?.branch ? codeCell(runner.branch) : ''],
     ['Commit', delivery?.kind === 'commit' ? commitCell(delivery, runner) : ''],
-    ['Delivered', delivery?.kind === 'none' ? escapeCell(delivery.reason) : '']
+    ['Delivered', delivery?.kind === 'none' ? plainLine(delivery.reason) : '']
   ]
   const table = rows
     .filter(([, value]) => value !== '')
     .map(([name, value]) => `| ${name} | ${value} |`)
     .join('\n')
   let out = `## ${HEADINGS[report.outcome]}\n\n${links.join(' · ')}\n\n| | |\n|---|---|\n${table}\n\n`
-  if (report.failure)
-    out += `> [!CAUTION]\n> ${escapeHtml(report.failure).replace(/\n/g, '\n> ')}\n\n`
+  if (report.failure) out += `${alert('CAUTION', report.failure)}\n\n`
   // A login (checked where it was read: ../github/status-marker.ts), so a code span holds it.
   if (report.stoppedBy)
     out += `> [!NOTE]\n> Stopped by \`${report.stoppedBy}\`, who asked for it on the thread.\n\n`
@@ -116,29 +103,39 @@ function commitCell(
   const repo = runner?.pr_url?.match(/^(https:\/\/github\.com\/[^/]+\/[^/]+)\//)?.[1]
   const short = `\`${commit.sha.slice(0, 12)}\``
   const sha = repo ? `[${short}](${repo}/commit/${commit.sha})` : short
-  return `${sha} on \`${escapeCell(commit.branch)}\``
+  return `${sha} on ${codeCell(commit.branch)}`
 }
 
 function prompt(text: string): string {
   if (text.length <= PROMPT_INLINE_LIMIT && !text.includes('\n')) {
-    return `### Prompt\n\n${codeBlock(text, 'text')}\n`
+    return `### Prompt\n\n${codeBlock(text, 'text')}\n\n`
   }
-  return `### Prompt\n\n${details(`Prompt (${text.length} characters)`, codeBlock(truncate(text, RESULT_LIMIT), 'text'))}\n`
+  const shown = truncate(text, RESULT_LIMIT)
+  const note = shown === text ? '' : '\n\n_… the prompt is cut here._'
+  return `### Prompt\n\n${details(`Prompt (${text.length} characters)`, codeBlock(shown, 'text') + note)}\n`
 }
 
-function result(report: RunReport): string {
+/** The agent's result, quoted, then its steps. */
+function result(report: RunReport, { agentQuoteWithin, agentStep }: AgentText): string {
   const { session } = report
   let out = ''
-  if (session.result) out += `### Result\n\n${truncate(session.result, RESULT_LIMIT)}\n\n`
+  if (session.result) {
+    const quoted = agentQuoteWithin(session.result, RESULT_LIMIT, bytes)
+    out += `### Result\n\n${quoted.markdown}\n\n${quoted.cut ? '_… cut here: the whole text is in the `result` output._\n\n' : ''}`
+  }
   const steps = session.steps ?? []
   if (steps.length > 0) {
-    const list = steps
-      .map(
-        (s, i) =>
-          `${i + 1}. **${escapeHtml(s.title)}**${s.message ? `: ${escapeHtml(s.message)}` : ''}`
-      )
-      .join('\n')
-    out += details(`Steps (${steps.length})`, truncate(list, RESULT_LIMIT)) + '\n'
+    const lines: string[] = []
+    let size = 0
+    for (const [i, step] of steps.entries()) {
+      const line = agentStep(i + 1, step.title, step.message)
+      size += bytes(line) + 1
+      if (size > RESULT_LIMIT) break
+      lines.push(line)
+    }
+    const more = steps.length - lines.length
+    const note = more > 0 ? `\n\n_…and ${more} more ${more === 1 ? 'step' : 'steps'}._` : ''
+    out += details(`Steps (${steps.length})`, lines.join('\n') + note) + '\n'
   }
   return out
 }
@@ -148,7 +145,7 @@ function diffStatTable(files: FileStat[], additions: number, deletions: number):
   let out = `### Changes: ${files.length} ${plural}, +${additions} −${deletions}\n\n`
   out += '| File | + | − |\n|---|--:|--:|\n'
   for (const f of files.slice(0, DIFFSTAT_ROWS)) {
-    out += `| \`${escapeCell(f.path)}\`${f.binary ? ' (binary)' : ''} | ${f.additions} | ${f.deletions} |\n`
+    out += `| ${codeCell(f.path)}${f.binary ? ' (binary)' : ''} | ${f.additions} | ${f.deletions} |\n`
   }
   if (files.length > DIFFSTAT_ROWS) out += `\n_…and ${files.length - DIFFSTAT_ROWS} more files._\n`
   return out + '\n'
@@ -171,9 +168,9 @@ function sectionOverhead(stat: FileStat): number {
 
 function renderSection(section: Section): string {
   const { stat } = section
-  const label = `<code>${escapeHtml(stat.path)}</code> (+${stat.additions} −${stat.deletions})`
+  const label = `<code>${htmlText(stat.path)}</code> (+${stat.additions} −${stat.deletions})`
   if (section.binary) return details(label, '_Binary file: its content is not shown._\n')
-  const body = codeBlock(section.lines.join('\n'), 'diff')
+  const body = `${codeBlock(section.lines.join('\n'), 'diff')}\n`
   if (!section.cut) return details(label, body)
   return details(`${label}, cut short`, `${body}\n_The rest of this file is in \`diff-file\`._\n`)
 }
@@ -247,9 +244,9 @@ function omissionNote(rendered: RenderedDiff, total: number, diffFile: string): 
     rendered.whole === 0 && !rendered.cutPath
       ? 'No file of the diff fits here'
       : `The diff is shown for ${rendered.whole} of ${total} files${
-          rendered.cutPath ? `, then cut short within \`${escapeHtml(rendered.cutPath)}\`` : ''
+          rendered.cutPath ? `, then cut short within ${codeSpan(rendered.cutPath)}` : ''
         }`
-  return `> [!NOTE]\n> ${shown}, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (\`${escapeHtml(diffFile)}\`).\n`
+  return `> [!NOTE]\n> ${shown}, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (${codeSpan(diffFile)}).\n`
 }
 
 /** The diffstat and as much of the diff as fits in what is left of the summary after `used` bytes. */
@@ -267,11 +264,12 @@ export async function diffSection(diff: DiffFiles, used: number, redact: Redact)
 
 /** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
 export async function renderSummary(report: RunReport, redact: Redact): Promise<string> {
+  const agent = await loadAgentText()
   const out = redact(
-    head(report) +
+    head(report, agent) +
       protectedFilesSection(report.protectedFiles) +
       prompt(report.prompt) +
-      result(report)
+      result(report, agent)
   )
   const { diff } = report
   if (report.outcome === 'started') {
