@@ -11,7 +11,13 @@ export function githubHtml(markdown: string): string {
   return cmark.renderHtmlSync(markdown, {
     unsafe: true,
     footnotes: true,
-    extensions: { table: true, strikethrough: true, tagfilter: true, autolink: true, tasklist: true }
+    extensions: {
+      table: true,
+      strikethrough: true,
+      tagfilter: true,
+      autolink: true,
+      tasklist: true
+    }
   })
 }
 

@@ -60,14 +60,16 @@ export interface DiffPlanOptions {
   /** Used for the first line of each file. */
   heading: string
   bytes: number
+  /** How many text files share the bytes; by default as few as fit in ~1 MB each. */
+  files?: number | null
   binary: boolean
   /** These files instead of the generated ones (`bytes` is then not used). */
   paths?: DiffPath[] | null
 }
 
 /**
- * The files of a diff of at least (and about) `bytes` bytes, in files of at most ~1 MB; or of
- * `paths`, a few lines each.
+ * The files of a diff of at least (and about) `bytes` bytes: `files` of them, or files of at most
+ * ~1 MB; or of `paths`, a few lines each.
  */
 export function planDiff(options: DiffPlanOptions): DiffFile[] {
   const files: DiffFile[] = []
@@ -86,7 +88,7 @@ export function planDiff(options: DiffPlanOptions): DiffFile[] {
       )
     )
   } else if (options.bytes > 0) {
-    const count = Math.ceil(options.bytes / MAX_FILE_BYTES)
+    const count = Math.max(1, options.files ?? Math.ceil(options.bytes / MAX_FILE_BYTES))
     const perFile = options.bytes / count
     for (let i = 1; i <= count; i++) {
       const path = `${options.dir}/notes-${i}.md`

@@ -15,6 +15,11 @@ export interface Scenario {
   steps: number
   /** Approximate size of each session's result diff; generated and streamed, never held in memory. */
   diffBytes: number
+  /**
+   * How many text files share those bytes, e.g. 500 for a diff of many small files; `null` splits
+   * them into as few files as fit in ~1 MB each.
+   */
+  diffFiles: number | null
   /** 'generated': notes files of about diffBytes. 'web': a small web site change that fits the
    * prompt, with matching steps and result (web-diffs.ts; diffBytes and binaryDiff are ignored). */
   diffStyle: 'generated' | 'web'
@@ -52,6 +57,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   finalState: 'done',
   steps: 3,
   diffBytes: 600,
+  diffFiles: null,
   diffStyle: 'generated',
   diffPaths: null,
   binaryDiff: false,

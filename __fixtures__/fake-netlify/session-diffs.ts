@@ -29,6 +29,7 @@ export function resultDiff(session: SessionRecord, ctx: DiffContext): Diff {
       dir: `agent-changes/${shortId(session.id)}`,
       heading: session.prompt.split('\n')[0] ?? '',
       bytes: session.scenario.diffBytes,
+      files: session.scenario.diffFiles,
       binary: session.scenario.binaryDiff,
       paths: session.scenario.diffPaths
     })
