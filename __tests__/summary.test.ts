@@ -48,9 +48,16 @@ function report(diffText: string | undefined): RunReport {
 
 const plain = redactor([])
 
+/** The summary as written: its chunks, in order. */
+async function render(r: RunReport, redact = plain): Promise<string> {
+  let md = ''
+  for await (const chunk of renderSummary(r, redact)) md += chunk
+  return md
+}
+
 describe('the job summary', () => {
   it('has the outcome, links, agent, duration, prompt, result, steps, diffstat and diff', async () => {
-    const md = await renderSummary(report(fileDiff('a.ts', 3) + fileDiff('b.ts', 1)), plain)
+    const md = await render(report(fileDiff('a.ts', 3) + fileDiff('b.ts', 1)), plain)
     expect(md).toContain('## ✅ Netlify agent run succeeded')
     expect(md).toContain(
       '[Open in Netlify](https://app.netlify.com/projects/site/agent-runs/run-1) · [Deploy preview](https://d--site.netlify.app)'
@@ -68,7 +75,7 @@ describe('the job summary', () => {
   it('stays under the limit for a huge diff, and names what it left out', async () => {
     const many = Array.from({ length: 400 }, (_, i) => fileDiff(`f${i}.txt`, 300)).join('')
     expect(Buffer.byteLength(many)).toBeGreaterThan(2 * SUMMARY_LIMIT_BYTES)
-    const md = await renderSummary(report(many), plain)
+    const md = await render(report(many), plain)
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
     expect(md).toMatch(
       /> The diff is shown for \d+ of 400 files, then cut short within `f\d+\.txt`, to keep this summary under GitHub's 1 MiB limit/
@@ -76,8 +83,43 @@ describe('the job summary', () => {
     expect(md).toContain('_…and 100 more files._')
   })
 
+  it('the summary of a 1 MB, 500-file diff stays under the limit and names what it left out', async () => {
+    const diff = Array.from({ length: 500 }, (_, i) => fileDiff(`src/f${i}.ts`, 110)).join('')
+    expect(Buffer.byteLength(diff)).toBeGreaterThan(1_000_000)
+    const md = await render(report(diff))
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    // The room is used, not given away.
+    expect(Buffer.byteLength(md)).toBeGreaterThan(0.95 * SUMMARY_LIMIT_BYTES)
+    const note =
+      /> The diff is shown for (\d+) of 500 files, then cut short within `src\/f(\d+)\.ts`, to keep this summary under GitHub's 1 MiB limit\. The whole diff is in the `diff-file` output \(`[^`]+r\.diff`\)\./.exec(
+        md
+      )
+    expect(note).not.toBeNull()
+    const whole = Number(note![1])
+    expect(Number(note![2])).toBe(whole)
+    expect(md).toContain('_…and 200 more files._')
+    const top = blocks(githubTree(md))
+    const files = top.slice(top.findIndex(b => textOf(b) === 'Diff') + 1, -1)
+    expect(files.map(b => textOf(elements(b, 'summary')[0]!))).toEqual([
+      ...Array.from({ length: whole }, (_, i) => `src/f${i}.ts (+110 −0)`),
+      `src/f${whole}.ts (+110 −0), cut short`
+    ])
+    for (const [i, file] of files.slice(0, whole).entries()) {
+      expect(elements(file, 'pre').map(textOf)).toEqual([fileDiff(`src/f${i}.ts`, 110)])
+    }
+    expect(top[top.length - 1]?.tagName).toBe('blockquote')
+  })
+
+  it('a line longer than the whole summary cuts its file before it, and is never shown', async () => {
+    const long = `diff --git a/min.js b/min.js\n--- a/min.js\n+++ b/min.js\n@@ -0,0 +1,2 @@\n+short\n+${'x'.repeat(3_000_000)}\n`
+    const md = await render(report(fileDiff('a.ts', 2) + long + fileDiff('b.ts', 2)))
+    expect(Buffer.byteLength(md)).toBeLessThan(100_000)
+    expect(md).toContain('+short\n```')
+    expect(md).toContain('The diff is shown for 1 of 3 files, then cut short within `min.js`')
+  })
+
   it('a single file bigger than the limit is shown from its start, cut short, and says so', async () => {
-    const md = await renderSummary(report(fileDiff('huge.txt', 80_000)), plain)
+    const md = await render(report(fileDiff('huge.txt', 80_000)), plain)
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
     expect(md).toContain('+line 0 of huge.txt')
     expect(md).not.toContain('line 79999')
@@ -86,19 +128,19 @@ describe('the job summary', () => {
   })
 
   it('a diff that fits is shown whole, with no note', async () => {
-    const md = await renderSummary(report(fileDiff('small.txt', 10)), plain)
+    const md = await render(report(fileDiff('small.txt', 10)), plain)
     expect(md).toContain('+line 9 of small.txt')
     expect(md).not.toContain('[!NOTE]')
   })
 
   it('says when there are no changes', async () => {
-    expect(await renderSummary(report(undefined), plain)).toContain('The agent made no changes.')
+    expect(await render(report(undefined), plain)).toContain('The agent made no changes.')
   })
 
   it('redacts secrets wherever they appear', async () => {
     const r = report(fileDiff('secret.env', 1).replace('+line 0', '+TOKEN=nfp_secret_1234'))
     r.prompt = 'use nfp_secret_1234'
-    const md = await renderSummary(r, redactor(['nfp_secret_1234']))
+    const md = await render(r, redactor(['nfp_secret_1234']))
     expect(md).not.toContain('nfp_secret_1234')
     expect(md).toContain('+TOKEN=***')
   })
@@ -131,7 +173,7 @@ describe("the agent's result cannot hide, swallow or imitate the summary's own s
   ])('%s in the result', async (_, result) => {
     const r = report(diff)
     r.session = { ...session, result, steps: [{ title: 'Step\n\n### Diff', message: '```' }] }
-    const top = blocks(githubTree(await renderSummary(r, plain), { sanitized: true }))
+    const top = blocks(githubTree(await render(r, plain), { sanitized: true }))
     expect(top.filter(b => b.tagName === 'h3').map(textOf)).toEqual([
       'Prompt',
       'Result',
@@ -175,7 +217,7 @@ describe("the agent's result cannot hide, swallow or imitate the summary's own s
       result: 'Thanks &#64;admin1, &commat;acme/security-team, fixes &#35;1 and GH-2',
       steps: [{ title: 'Ask @admin', message: 'about acme/site#3' }]
     }
-    const md = await renderSummary(r, plain)
+    const md = await render(r, plain)
     expect(linkable(md.replace('[!CAUTION]', ''))).toEqual([])
   })
 })

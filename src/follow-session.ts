@@ -19,7 +19,7 @@ import {
   type ProtectedFiles,
   type RunReport
 } from './report/run-report.js'
-import { renderSummary, writeSummary } from './report/summary.js'
+import { renderSummary, publishSummary } from './report/summary.js'
 import type { Settings } from './settings/index.js'
 import { saveRunSettled } from './state.js'
 import { debug } from './step-debug.js'
@@ -314,7 +314,7 @@ export async function followSession(
     stoppedBy
   }
   setReportOutputs(report, deps.redact)
-  if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))
+  if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))
   if (deps.observer) {
     // After a cancellation the runner allows seconds: the comment gets what is left of them.
     const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS

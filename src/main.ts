@@ -10,7 +10,7 @@ import { redactor, type Redact } from './redact.js'
 import { debugRequest } from './step-debug.js'
 import { errorKindOf } from './report/error-kind.js'
 import { setOutcome } from './report/outputs.js'
-import { renderCommandSummary, writeSummary } from './report/summary.js'
+import { publishSummary, renderCommandSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
 import { getSettings, type Settings } from './settings/index.js'
 import * as core from '@actions/core'
@@ -49,14 +49,14 @@ async function summarizeFailure(message: string, settings: Settings | undefined)
   if (!settings?.jobSummary) return
   // The Markdown parser is loaded only when a summary needs it.
   const { alert } = await import('./markdown/agent-text.js')
-  await writeSummary(
+  await publishSummary([
     renderCommandSummary({
       heading: `❌ Netlify agent step failed (\`command: ${settings.command}\`)`,
       links: [],
       rows: [],
       body: `${alert('CAUTION', message)}\n`
     })
-  )
+  ])
 }
 
 export async function run(): Promise<void> {

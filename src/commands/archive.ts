@@ -6,7 +6,7 @@ import { normalizeState } from '../netlify/lifecycle.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { codeCell } from '../markdown/literal.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -49,14 +49,14 @@ export async function archiveCommand(
   setTargetOutputs({ runnerId, runnerUrl: url, state: 'archived' })
   setOutcome('success')
   if (settings.jobSummary) {
-    await writeSummary(
+    await publishSummary([
       renderCommandSummary({
         heading: '🗄️ Netlify agent runner archived',
         links: [`[Open in Netlify](${url})`],
         rows: [['Agent runner', codeCell(runnerId)]],
         body: `${said}\n`
       })
-    )
+    ])
   }
   return { outcome: 'success', failure: undefined }
 }

@@ -12,7 +12,7 @@ import {
 import { protectedFilesSection } from '../report/protected-section.js'
 import { runnerUrl, type ProtectedFiles } from '../report/run-report.js'
 import { codeCell, plainLine } from '../markdown/literal.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -95,7 +95,7 @@ export async function deliverCommand(
   const { refusal } = guard
   setOutcome(refusal ? 'failure' : 'success', refusal?.kind)
   if (settings.jobSummary) {
-    await writeSummary(deps.redact(summaryOf(delivery, runnerId, url, guard.found)))
+    await publishSummary([deps.redact(summaryOf(delivery, runnerId, url, guard.found))])
   }
   // A refused delivery fails the step whatever `fail-on-error` says, as one Netlify refused does.
   return refusal

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { diffStatOfFile } from '../report/diffstat.js'
 import { setDiffOutputs, setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl, type DiffFiles } from '../report/run-report.js'
-import { diffSection, renderCommandSummary, writeSummary } from '../report/summary.js'
+import { diffSummary, renderCommandSummary, publishSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -56,7 +56,7 @@ export async function diffCommand(settings: Settings, deps: CommandDeps): Promis
       links: [`[Open in Netlify](${url})`],
       rows: []
     })
-    await writeSummary(head + (await diffSection(diff, Buffer.byteLength(head), deps.redact)))
+    await publishSummary(diffSummary(head, diff, deps.redact))
   }
   return { outcome: 'success', failure: undefined }
 }

@@ -5,7 +5,7 @@ import type { AgentRunner, ListRunnersParams } from '../netlify/types.js'
 import { setListOutputs, setOutcome } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { codeCell, plainLine } from '../markdown/literal.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import type { CommandDeps, CommandResult } from './context.js'
 
@@ -104,7 +104,7 @@ export async function listCommand(settings: Settings, deps: CommandDeps): Promis
   setListOutputs(runners)
   setOutcome('success')
   if (settings.jobSummary) {
-    await writeSummary(
+    await publishSummary([
       deps.redact(
         renderCommandSummary({
           heading: `📋 Netlify agent runners (${runners.length}${more ? '+' : ''})`,
@@ -113,7 +113,7 @@ export async function listCommand(settings: Settings, deps: CommandDeps): Promis
           body: table(runners)
         })
       )
-    )
+    ])
   }
   return { outcome: 'success', failure: undefined }
 }

@@ -4,7 +4,7 @@ import { explainRefusal } from '../netlify/errors.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { codeCell } from '../markdown/literal.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 
@@ -32,7 +32,7 @@ export async function revertCommand(settings: Settings, deps: CommandDeps): Prom
   setTargetOutputs({ runnerId, runnerUrl: url, sessionId })
   setOutcome('success')
   if (settings.jobSummary) {
-    await writeSummary(
+    await publishSummary([
       renderCommandSummary({
         heading: '↩️ Netlify agent runner reverted',
         links: [`[Open in Netlify](${url})`],
@@ -42,7 +42,7 @@ export async function revertCommand(settings: Settings, deps: CommandDeps): Prom
         ],
         body: 'The sessions after it are discarded.\n'
       })
-    )
+    ])
   }
   return { outcome: 'success', failure: undefined }
 }

@@ -23,7 +23,7 @@ import {
   type StartedRun
 } from '../start.js'
 import { setSkipOutputs } from '../report/outputs.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import { printUntrusted } from '../untrusted-log.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 import {
@@ -169,14 +169,16 @@ async function reportSkipped(reason: string, settings: Settings): Promise<Comman
   printUntrusted(`Skipped: ${reason}`)
   setSkipOutputs(reason)
   if (settings.jobSummary) {
-    await writeSummary(
+    // Shown safe, like agent text: it may name what the event brought (a label, a user).
+    const { agentBlocks } = await import('../markdown/agent-text.js')
+    await publishSummary([
       renderCommandSummary({
         heading: '⏭️ Netlify agent run skipped',
         links: [],
         rows: [],
-        body: `${reason}\n`
+        body: `${agentBlocks(reason)}\n`
       })
-    )
+    ])
   }
   return { outcome: 'skipped', failure: undefined }
 }

@@ -8,7 +8,7 @@ import type { AgentRunnerSession } from '../netlify/types.js'
 import { ClassifiedError, errorKindOfSession } from '../report/error-kind.js'
 import { setReportOutputs, setStartOutputs } from '../report/outputs.js'
 import { outcomeOf, runnerUrl, type RunReport } from '../report/run-report.js'
-import { renderSummary, writeSummary } from '../report/summary.js'
+import { renderSummary, publishSummary } from '../report/summary.js'
 import { untaggedPrompt } from '../run-tag.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
@@ -60,6 +60,6 @@ export async function statusCommand(settings: Settings, deps: CommandDeps): Prom
     core.endGroup()
   }
   setReportOutputs(report, deps.redact)
-  if (settings.jobSummary) await writeSummary(await renderSummary(report, deps.redact))
+  if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))
   return { outcome: report.outcome, failure: undefined }
 }

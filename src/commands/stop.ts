@@ -5,7 +5,7 @@ import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { codeCell } from '../markdown/literal.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 import { stopAndConfirm, STOP_CONFIRM_MS } from '../follow-session.js'
@@ -38,7 +38,7 @@ export async function stopCommand(settings: Settings, deps: CommandDeps): Promis
   setTargetOutputs({ runnerId, runnerUrl: url, sessionId: session.id, state })
   setOutcome('success')
   if (settings.jobSummary) {
-    await writeSummary(
+    await publishSummary([
       renderCommandSummary({
         heading: '⏹️ Netlify agent session stopped',
         links: [`[Open in Netlify](${url})`],
@@ -49,7 +49,7 @@ export async function stopCommand(settings: Settings, deps: CommandDeps): Promis
         ],
         body: `${said}\n`
       })
-    )
+    ])
   }
   return { outcome: 'success', failure: undefined }
 }

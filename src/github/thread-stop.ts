@@ -12,7 +12,7 @@ import type { Site } from '../netlify/types.js'
 import { setOutcome, setTargetOutputs } from '../report/outputs.js'
 import { runnerUrl } from '../report/run-report.js'
 import { codeCell, plainLine } from '../markdown/literal.js'
-import { renderCommandSummary, writeSummary } from '../report/summary.js'
+import { publishSummary, renderCommandSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import type { Comment, GitHubClient } from './client.js'
 import { parseMarker, type MarkerSeal } from './status-marker.js'
@@ -74,7 +74,7 @@ export async function stopFromThread(stop: ThreadStop, deps: CommandDeps): Promi
   setOutcome('success')
   await tell(stop, answer, target?.url, deps)
   if (settings.jobSummary) {
-    await writeSummary(
+    await publishSummary([
       renderCommandSummary({
         heading:
           answer.kind === 'stopped' ? '⏹️ Netlify agent session stopped' : '⏹️ Nothing to stop',
@@ -88,7 +88,7 @@ export async function stopFromThread(stop: ThreadStop, deps: CommandDeps): Promi
           : [],
         body: `${said}\n`
       })
-    )
+    ])
   }
   await stop.reactions.end('stopped')
   return { outcome: 'success', failure: undefined }

@@ -39,10 +39,17 @@ export function plainLine(text: string): string {
     )
 }
 
+/** The longest run of backticks in the text. */
+export function longestBackticks(text: string): number {
+  if (!text.includes('`')) return 0
+  let longest = 0
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
+  return longest
+}
+
 /** A code fence longer than any run of backticks inside the text, so the text cannot close it. */
 export function fenceFor(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
-  return '`'.repeat(Math.max(3, longest + 1))
+  return '`'.repeat(Math.max(3, longestBackticks(text) + 1))
 }
 
 /** A fenced code block the text cannot close; GitHub links nothing inside code. */
@@ -54,8 +61,7 @@ export function codeBlock(text: string, info = ''): string {
 /** Text as an inline code span, on one line: code shows as written and the text cannot close it. */
 export function codeSpan(text: string): string {
   const flat = collapse(wellFormed(text))
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length))
-  const ticks = '`'.repeat(longest + 1)
+  const ticks = '`'.repeat(longestBackticks(flat) + 1)
   // A space on each side only where a backtick would otherwise touch the fence.
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
   return `${ticks}${pad}${flat}${pad}${ticks}`

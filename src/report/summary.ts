@@ -1,26 +1,22 @@
-// The job summary: what happened, the links, the prompt, the agent's result, the diffstat and the
-// diff. GitHub refuses a step summary over 1 MiB, so the diff is read as a stream and shown file by
-// file only while it fits; what is left out is named, and `diff-file` holds the whole of it. The
-// agent's result is quoted (../markdown/agent-text.ts): nothing in it can hide, swallow or imitate
-// the sections after it.
+// The job summary: what happened, the links, the prompt, the agent's result, then the diffstat and
+// the diff (./diff-summary.ts), rendered section by section as chunks of Markdown that are written
+// as they come, within GitHub's 1 MiB. The agent's result is quoted (../markdown/agent-text.ts):
+// nothing in it can hide, swallow or imitate the sections after it.
 import * as core from '@actions/core'
-import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { codeBlock, codeCell, codeSpan, htmlText, plainLine } from '../markdown/literal.js'
+import { codeBlock, codeCell, plainLine } from '../markdown/literal.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunner } from '../netlify/types.js'
 import type { Redact } from '../redact.js'
-import { isBinaryMarker, type FileStat } from './diffstat.js'
+import { bytes, diffSection, SummaryBudget } from './diff-summary.js'
 import { protectedFilesSection } from './protected-section.js'
 import type { DiffFiles, Outcome, RunReport } from './run-report.js'
 
-/** GitHub's limit is 1 MiB; keep a margin for what the runner adds. */
-export const SUMMARY_LIMIT_BYTES = 1_000_000
+export { diffSummary, SUMMARY_LIMIT_BYTES } from './diff-summary.js'
+
 const RESULT_LIMIT = 64 * 1024
 const PROMPT_INLINE_LIMIT = 300
-const DIFFSTAT_ROWS = 300
-/** Room kept for the closing note about what was left out. */
-const NOTE_RESERVE = 2_000
+/** The summary is written in chunks of at least this many characters (but the last). */
+const WRITE_CHUNK = 64 * 1024
 
 const HEADINGS: Record<Outcome, string> = {
   success: '✅ Netlify agent run succeeded',
@@ -31,8 +27,6 @@ const HEADINGS: Record<Outcome, string> = {
   running: '⏳ Netlify agent run is still running',
   skipped: '⏭️ Netlify agent run skipped'
 }
-
-const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 
 /** The Markdown parser, loaded only when a summary is written (../markdown/agent-text.ts). */
 type AgentText = typeof import('../markdown/agent-text.js')
@@ -140,145 +134,21 @@ function result(report: RunReport, { agentQuoteWithin, agentStep }: AgentText): 
   return out
 }
 
-function diffStatTable(files: FileStat[], additions: number, deletions: number): string {
-  const plural = files.length === 1 ? 'file' : 'files'
-  let out = `### Changes: ${files.length} ${plural}, +${additions} −${deletions}\n\n`
-  out += '| File | + | − |\n|---|--:|--:|\n'
-  for (const f of files.slice(0, DIFFSTAT_ROWS)) {
-    out += `| ${codeCell(f.path)}${f.binary ? ' (binary)' : ''} | ${f.additions} | ${f.deletions} |\n`
-  }
-  if (files.length > DIFFSTAT_ROWS) out += `\n_…and ${files.length - DIFFSTAT_ROWS} more files._\n`
-  return out + '\n'
-}
-
-/** One file's section of the diff, as it is read. */
-interface Section {
-  stat: FileStat
-  lines: string[]
-  size: number
-  binary: boolean
-  /** Cut short: the rest did not fit. */
-  cut: boolean
-}
-
-/** Bytes a section's wrapper (details, label, fences, the cut note) takes beyond its lines. */
-function sectionOverhead(stat: FileStat): number {
-  return 400 + 2 * bytes(stat.path)
-}
-
-function renderSection(section: Section): string {
-  const { stat } = section
-  const label = `<code>${htmlText(stat.path)}</code> (+${stat.additions} −${stat.deletions})`
-  if (section.binary) return details(label, '_Binary file: its content is not shown._\n')
-  const body = `${codeBlock(section.lines.join('\n'), 'diff')}\n`
-  if (!section.cut) return details(label, body)
-  return details(`${label}, cut short`, `${body}\n_The rest of this file is in \`diff-file\`._\n`)
-}
-
-export interface RenderedDiff {
-  markdown: string
-  /** Files shown whole (binary ones by name). */
-  whole: number
-  /** The file shown only in part, if one was. */
-  cutPath: string | undefined
-}
-
-/**
- * The diff, file by file, in at most `budget` bytes: whole files while they fit, then as much of
- * the next one as fits. Reads only as much of the file as it shows.
- */
-export async function renderDiff(
-  file: string,
-  stats: FileStat[],
-  budget: number,
-  redact: Redact
-): Promise<RenderedDiff> {
-  let markdown = ''
-  let whole = 0
-  let index = 0
-  let section: Section | undefined
-  const room = (): number => budget - bytes(markdown)
-
-  const flush = (): void => {
-    if (!section) return
-    markdown += redact(renderSection(section))
-    if (!section.cut) whole++
-    section = undefined
-  }
-
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
-  try {
-    for await (const line of lines) {
-      if (line.startsWith('diff --git ')) {
-        flush()
-        const stat = stats[index++] ?? { path: '', additions: 0, deletions: 0, binary: false }
-        if (sectionOverhead(stat) > room()) break
-        section = { stat, lines: [], size: 0, binary: stat.binary, cut: false }
-      }
-      if (!section || section.binary) continue
-      if (isBinaryMarker(line)) {
-        section.binary = true
-        section.lines = []
-        continue
-      }
-      const size = bytes(line) + 1
-      if (section.size + size + sectionOverhead(section.stat) > room()) {
-        section.cut = true
-        break
-      }
-      section.size += size
-      section.lines.push(line)
-    }
-  } finally {
-    lines.close()
-  }
-  // A file cut before its first line shows nothing worth a section.
-  const cutPath = section?.cut && section.lines.length > 0 ? section.stat.path : undefined
-  if (section && (!section.cut || cutPath)) flush()
-  return { markdown, whole, cutPath }
-}
-
-function omissionNote(rendered: RenderedDiff, total: number, diffFile: string): string {
-  if (rendered.whole >= total) return ''
-  const shown =
-    rendered.whole === 0 && !rendered.cutPath
-      ? 'No file of the diff fits here'
-      : `The diff is shown for ${rendered.whole} of ${total} files${
-          rendered.cutPath ? `, then cut short within ${codeSpan(rendered.cutPath)}` : ''
-        }`
-  return `> [!NOTE]\n> ${shown}, to keep this summary under GitHub's 1 MiB limit. The whole diff is in the \`diff-file\` output (${codeSpan(diffFile)}).\n`
-}
-
-/** The diffstat and as much of the diff as fits in what is left of the summary after `used` bytes. */
-export async function diffSection(diff: DiffFiles, used: number, redact: Redact): Promise<string> {
-  if (diff.stat.files.length === 0) return '### Changes\n\nThe agent made no changes.\n'
-  let out = redact(diffStatTable(diff.stat.files, diff.stat.additions, diff.stat.deletions))
-  if (diff.resultFile) {
-    const budget = SUMMARY_LIMIT_BYTES - used - bytes(out) - NOTE_RESERVE - 100
-    const rendered = await renderDiff(diff.resultFile, diff.stat.files, Math.max(0, budget), redact)
-    out += `### Diff\n\n${rendered.markdown}\n`
-    out += omissionNote(rendered, diff.stat.files.length, diff.resultFile)
-  }
-  return out
-}
-
-/** The whole summary, under SUMMARY_LIMIT_BYTES whatever the size of the diff. */
-export async function renderSummary(report: RunReport, redact: Redact): Promise<string> {
+/** The whole summary, as chunks of Markdown: under SUMMARY_LIMIT_BYTES whatever the diff's size. */
+export async function* renderSummary(report: RunReport, redact: Redact): AsyncGenerator<string> {
   const agent = await loadAgentText()
-  const out = redact(
-    head(report, agent) +
-      protectedFilesSection(report.protectedFiles) +
-      prompt(report.prompt) +
-      result(report, agent)
-  )
-  const { diff } = report
+  const budget = new SummaryBudget()
+  yield budget.spend(redact(head(report, agent)))
+  yield budget.spend(redact(protectedFilesSection(report.protectedFiles)))
+  yield budget.spend(redact(prompt(report.prompt)))
+  yield budget.spend(redact(result(report, agent)))
   if (report.outcome === 'started') {
-    return (
-      out + '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
-    )
+    yield '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
+  } else if (report.outcome === 'running') {
+    yield '_The session has not ended yet._\n'
+  } else {
+    yield* diffSection(report.diff ?? NO_DIFF, budget, redact)
   }
-  if (report.outcome === 'running') return out + '_The session has not ended yet._\n'
-  return out + (await diffSection(diff ?? NO_DIFF, bytes(out), redact))
 }
 
 const NO_DIFF: DiffFiles = {
@@ -308,11 +178,33 @@ export function renderCommandSummary(summary: CommandSummary): string {
   return out + (summary.body ?? '')
 }
 
-/** Appends to the job summary at once, so that no second copy of a large summary is held. */
-export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.warning('No GITHUB_STEP_SUMMARY file: the job summary was not written.')
-    return
+/** Appends a chunk of Markdown to the job summary: the one place the summary reaches the runner. */
+export async function writeSummary(chunk: string): Promise<void> {
+  await core.summary.addRaw(chunk).write()
+}
+
+/**
+ * Writes a summary as its chunks come, a few writes of WRITE_CHUNK rather than one per chunk. A
+ * summary that cannot be written is a warning, and the rest of it is not rendered.
+ */
+export async function publishSummary(
+  chunks: Iterable<string> | AsyncIterable<string>
+): Promise<void> {
+  let pending = ''
+  const flush = async (): Promise<boolean> => {
+    const chunk = pending
+    pending = ''
+    try {
+      if (chunk) await writeSummary(chunk)
+      return true
+    } catch (err) {
+      core.warning(`The job summary was not written: ${(err as Error).message}`)
+      return false
+    }
   }
-  await core.summary.addRaw(markdown).write()
+  for await (const chunk of chunks) {
+    pending += chunk
+    if (pending.length >= WRITE_CHUNK && !(await flush())) return
+  }
+  await flush()
 }
