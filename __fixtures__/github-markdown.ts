@@ -1,29 +1,16 @@
-// GitHub's rendering of Markdown, for tests: cmark-gfm (bindings of GitHub's own C parser) with
-// GitHub's extensions, raw HTML let through and parsed as a browser would (parse5), then, where a
-// test asks, sanitized with hast-util-sanitize's default schema (which follows GitHub's). Tests
-// assert on what a reader sees, not on the Markdown's spelling.
-import cmark from 'cmark-gfm'
+// The page GitHub makes of the action's own Markdown (a job summary, a comment), as a tree to
+// query: the reference rendering (./github-rendering.ts: cmark-gfm with GitHub's extensions, raw
+// HTML let through) parsed as a browser would, and, where a test asks, sanitized with
+// hast-util-sanitize's default schema (which follows GitHub's). Tests assert on what a reader
+// sees, not on the Markdown's spelling.
 import type { Element, ElementContent, Nodes, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { sanitize } from 'hast-util-sanitize'
-
-export function githubHtml(markdown: string): string {
-  return cmark.renderHtmlSync(markdown, {
-    unsafe: true,
-    footnotes: true,
-    extensions: {
-      table: true,
-      strikethrough: true,
-      tagfilter: true,
-      autolink: true,
-      tasklist: true
-    }
-  })
-}
+import { cmarkHtml } from './github-rendering.js'
 
 /** The rendered page as a tree; `sanitized` drops what GitHub's sanitizer would (comments too). */
 export function githubTree(markdown: string, options: { sanitized?: boolean } = {}): Root {
-  const tree = fromHtml(githubHtml(markdown), { fragment: true })
+  const tree = fromHtml(cmarkHtml(markdown), { fragment: true })
   return options.sanitized ? (sanitize(tree) as Root) : tree
 }
 

@@ -17,9 +17,14 @@ const CMARK_OPTIONS = {
   extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true }
 } as const
 
+/** The HTML GitHub's parser makes of this Markdown, before GitHub sanitizes it. */
+export function cmarkHtml(markdown: string): string {
+  return cmark.renderHtmlSync(markdown, CMARK_OPTIONS)
+}
+
 /** What GitHub's API answers as `body_html` for this Markdown. */
 export function renderBodyHtml(markdown: string, web = 'https://github.com'): string {
-  const parsed = fromHtml(cmark.renderHtmlSync(markdown, CMARK_OPTIONS), { fragment: true })
+  const parsed = fromHtml(cmarkHtml(markdown), { fragment: true })
   const tree = sanitize(parsed) as Root
   tree.children = tree.children.flatMap(node => decorate(node, web, false))
   return toHtml(tree)

@@ -5,17 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Marked, type Tokens } from 'marked'
+import { escapeHtml } from '../../src/markdown/literal.js'
 
 const require = createRequire(import.meta.url)
 const GITHUB_CSS = readFileSync(require.resolve('github-markdown-css/github-markdown.css'), 'utf8')
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
 
 const LINE_CLASSES: Array<[RegExp, string]> = [
   [/^(\+\+\+|---) /, 'meta'],

@@ -5,7 +5,8 @@
 // start markup leaves none.
 import { defuse, wellFormed } from './defuse.js'
 
-function escapeHtml(text: string): string {
+/** Text as the content of an HTML element the action writes. */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
