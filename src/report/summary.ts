@@ -197,14 +197,18 @@ export async function renderDiff(
   redact: Redact
 ): Promise<RenderedDiff> {
   let markdown = ''
+  // Counted as it grows: measuring the markdown on every line would be quadratic in its size.
+  let used = 0
   let whole = 0
   let index = 0
   let section: Section | undefined
-  const room = (): number => budget - bytes(markdown)
+  const room = (): number => budget - used
 
   const flush = (): void => {
     if (!section) return
-    markdown += redact(renderSection(section))
+    const rendered = redact(renderSection(section))
+    markdown += rendered
+    used += bytes(rendered)
     if (!section.cut) whole++
     section = undefined
   }
