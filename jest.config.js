@@ -1,4 +1,5 @@
-// ESM TypeScript through ts-jest; run with NODE_OPTIONS=--experimental-vm-modules (see package.json).
+// ESM TypeScript through ts-jest, which needs Node's VM modules: run it with `bash scripts/jest.sh`
+// (`npm test`, `npm run test:one -- <file>`), which passes the flag.
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -7,5 +8,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: { isolatedModules: true, rootDir: '.' } }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/__fixtures__/jest-setup.ts'],
   testTimeout: 30000
 }

@@ -1,11 +1,11 @@
 // Every NetlifyClient method against the fake Netlify API over real HTTP on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
 import { startForwardProxy } from '../__fixtures__/forward-proxy.js'
+import { makeTempDir } from '../__fixtures__/temp-dirs.js'
 import { NetlifyClient, USER_AGENT, type NetlifyClientOptions } from '../src/netlify/client.js'
 import { NetlifyApiError, NetlifyNetworkError } from '../src/netlify/errors.js'
 import { isTerminalSessionState, normalizeState } from '../src/netlify/lifecycle.js'
@@ -16,7 +16,7 @@ const SITE = 'site-1'
 const ACCOUNT = 'account-1'
 
 let fake: FakeNetlify
-const tmp = mkdtempSync(join(tmpdir(), 'client-test-'))
+const tmp = makeTempDir('client-test-')
 const sleeps: number[] = []
 
 function client(options: Partial<NetlifyClientOptions> = {}): NetlifyClient {
