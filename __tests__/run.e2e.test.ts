@@ -21,7 +21,7 @@ const SITE = 'site-e2e'
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'e2e-site', account_id: 'acct-e2e' }],
-  scenario: { sessionMs: 600, steps: 3, diffBytes: 2_000 }
+  scenario: { sessionMs: 300, steps: 3, diffBytes: 2_000 }
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
@@ -149,7 +149,7 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('sets the ids and the dashboard link as soon as the run exists, before waiting', async () => {
-    fake().setScenario({ sessionMs: 4_000 })
+    fake().setScenario({ sessionMs: 1_500 })
     const step = startAction({ inputs: inputs() })
     const ids = await outputsWhileRunning(step)
     const runnerId = ids['agent-runner-id']!
@@ -323,7 +323,7 @@ describe('how a run can end', () => {
 
   it('past timeout-minutes the session is stopped and the step fails as timed-out', async () => {
     fake().setScenario({ sessionMs: 120_000 })
-    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.05' }) })
+    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.01' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('timed-out')
     const session = fake().sessions(run.outputs['agent-runner-id']!)[0]!
