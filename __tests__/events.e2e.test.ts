@@ -38,7 +38,7 @@ const markerFor = (issueNumber: number, ids: StatusIds) => formatMarker(ids, sea
 const netlify = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'events-site', account_id: 'acct-ev' }],
-  scenario: { sessionMs: 400, steps: 2, prMs: 200 }
+  scenario: { sessionMs: 0, steps: 2, prMs: 200 }
 })
 
 const event = (name: string) =>

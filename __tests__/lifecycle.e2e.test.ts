@@ -202,7 +202,7 @@ describe('when the workflow is cancelled while the run is starting', () => {
 
 describe('what the post step leaves alone', () => {
   it('a session that finished', async () => {
-    fake().setScenario({ sessionMs: 300 })
+    fake().setScenario({ sessionMs: 0 })
     const run = await runAction({ inputs: inputs() })
     expect(run.outputs.outcome).toBe('success')
     const before = fake().requests.length
@@ -299,7 +299,7 @@ describe('a step that runs again never starts a second run', () => {
   })
 
   it('a follow-up that runs again carries on with the session it started', async () => {
-    fake().setScenario({ sessionMs: 300 })
+    fake().setScenario({ sessionMs: 0 })
     const base = await runAction({ inputs: inputs() })
     const runnerId = base.outputs['agent-runner-id']!
     fake().setScenario({ sessionMs: 60_000 })

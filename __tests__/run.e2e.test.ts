@@ -17,11 +17,12 @@ import { diffStatOfFile } from '../src/report/diffstat.js'
 
 const TOKEN = 'nfp_e2e_secret_token_value'
 const SITE = 'site-e2e'
-// Every test starts from this scenario (the fake restores it after each test).
+// Every test starts from this scenario (the fake restores it after each test): sessions done by
+// the first status check, since the action waits 2 s before the next.
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'e2e-site', account_id: 'acct-e2e' }],
-  scenario: { sessionMs: 300, steps: 3, diffBytes: 2_000 }
+  scenario: { sessionMs: 0, steps: 3, diffBytes: 2_000 }
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
@@ -44,6 +45,8 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('starts a run, prints its steps once each as they appear, and sets every output', async () => {
+    // Still running at the first status check, so that the log shows it end.
+    fake().setScenario({ sessionMs: 300 })
     const before = fake().requests.length
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
