@@ -9,5 +9,6 @@ export default {
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/__fixtures__/jest-setup.ts'],
+  testSequencer: '<rootDir>/__fixtures__/jest-sequencer.js',
   testTimeout: 30000
 }
