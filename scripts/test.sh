@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # npm test: the type check and the lint run beside jest, on the CPU that jest's end-to-end tests
-# leave idle while they wait on the action; their output follows jest's. Fails if any of them does.
+# leave idle while they wait on the action (niced, so that they never slow a test down); their
+# output follows jest's. Fails if any of them does.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 
-npm run --silent typecheck >"$logs/typecheck" 2>&1 &
+nice npm run --silent typecheck >"$logs/typecheck" 2>&1 &
 typecheck=$!
-npm run --silent lint >"$logs/lint" 2>&1 &
+nice npm run --silent lint >"$logs/lint" 2>&1 &
 lint=$!
 
 bash scripts/jest.sh "$@"
