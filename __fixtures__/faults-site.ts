@@ -4,7 +4,7 @@ import type { FakeNetlify } from './fake-netlify/index.js'
 import { useFakeNetlify } from './use-fake-netlify.js'
 
 export const FAULTS_TOKEN = 'nfp_faults_token'
-const SITE = 'site-faults'
+export const FAULTS_SITE = 'site-faults'
 
 export interface FaultsSite {
   fake: () => FakeNetlify
@@ -17,14 +17,14 @@ export interface FaultsSite {
 export function useFaultsSite(): FaultsSite {
   const fake = useFakeNetlify({
     token: FAULTS_TOKEN,
-    sites: [{ id: SITE, name: 'faults-site', account_id: 'acct-faults' }],
+    sites: [{ id: FAULTS_SITE, name: 'faults-site', account_id: 'acct-faults' }],
     scenario: { sessionMs: 0, steps: 2 }
   })
   return {
     fake,
     inputs: (extra = {}) => ({
       'netlify-auth-token': FAULTS_TOKEN,
-      'site-id': SITE,
+      'site-id': FAULTS_SITE,
       'api-url': fake().url,
       prompt: `Task ${Math.random()}`,
       ...extra

@@ -4,7 +4,6 @@
 // cancellation (run.e2e), timeouts, SIGINT/SIGTERM and SIGKILL followed by the post step
 // (lifecycle.e2e).
 import { describe, expect, it } from '@jest/globals'
-import { createServer } from 'node:net'
 import { outputsWhileRunning, runAction, startAction } from '../__fixtures__/actions-runner.js'
 import type { Fault } from '../__fixtures__/fake-netlify/index.js'
 import {
@@ -77,23 +76,4 @@ describe('the runner changes under the step', () => {
       )
     ).toBe('archived')
   })
-})
-
-describe('Netlify out of reach', () => {
-  it('an api-url nothing listens on: "could not be reached at" that host, naming the input', async () => {
-    const closed = createServer()
-    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as { port: number }).port
-    await new Promise(resolve => closed.close(resolve))
-
-    const run = await runAction({ inputs: inputs({ 'api-url': `http://127.0.0.1:${port}` }) })
-    expect(run.exitCode).toBe(1)
-    expect(run.outputs.outcome).toBe('failure')
-    const where = `Netlify could not be reached at 127.0.0.1:${port} (from input \`api-url\`)`
-    expect(run.log).toContain(
-      `::error::${where}: GET /api/v1/sites/${SITE}: connect ECONNREFUSED 127.0.0.1:${port} (ECONNREFUSED)`
-    )
-    expect(run.log).toContain(`${where}: GET /api/v1/sites/${SITE} (ECONNREFUSED); trying again`)
-    expect(run.log).not.toContain('Netlify answered')
-  }, 30_000)
 })

@@ -1,11 +1,13 @@
 // Faults when a run starts, end to end: dist/main against the fake with faults injected on the
-// creates. Each row asserts the outcome, the exit status, what is left on Netlify, and that exactly
-// one run was created (or none, when Netlify refused). Faults while the step waits are in
-// faults.e2e.
+// creates, or with no Netlify to reach. Each row asserts the outcome, the exit status, what is
+// left on Netlify, and that exactly one run was created (or none, when Netlify refused). Faults
+// while the step waits are in faults.e2e.
 import { describe, expect, it } from '@jest/globals'
+import { createServer } from 'node:net'
 import { runAction } from '../__fixtures__/actions-runner.js'
 import type { Fault } from '../__fixtures__/fake-netlify/index.js'
 import {
+  FAULTS_SITE as SITE,
   FAULTS_TOKEN as TOKEN,
   lowerState as state,
   useFaultsSite
@@ -148,4 +150,23 @@ describe('permanent refusals fail at once, with a sentence to act on, and start 
     expect(fake().sessions(runnerId)).toHaveLength(1)
     expect(state(fake().sessions(runnerId)[0]?.state)).toMatch(/^(new|running)$/)
   })
+})
+
+describe('Netlify out of reach', () => {
+  it('an api-url nothing listens on: "could not be reached at" that host, naming the input', async () => {
+    const closed = createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as { port: number }).port
+    await new Promise(resolve => closed.close(resolve))
+
+    const run = await runAction({ inputs: inputs({ 'api-url': `http://127.0.0.1:${port}` }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.outcome).toBe('failure')
+    const where = `Netlify could not be reached at 127.0.0.1:${port} (from input \`api-url\`)`
+    expect(run.log).toContain(
+      `::error::${where}: GET /api/v1/sites/${SITE}: connect ECONNREFUSED 127.0.0.1:${port} (ECONNREFUSED)`
+    )
+    expect(run.log).toContain(`${where}: GET /api/v1/sites/${SITE} (ECONNREFUSED); trying again`)
+    expect(run.log).not.toContain('Netlify answered')
+  }, 30_000)
 })
