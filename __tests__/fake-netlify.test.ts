@@ -339,7 +339,6 @@ describe('large diffs', () => {
     const { id } = await createRunner('Generate a huge change')
     await waitForRunner(id, runner => runner.has_result_diff)
 
-    global.gc?.()
     const rssBefore = process.memoryUsage().rss
     let peak = rssBefore
     const response = await call(`/agent_runners/${id}/diff`)
