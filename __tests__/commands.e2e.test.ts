@@ -17,7 +17,7 @@ const fake = useFakeNetlify({
     { id: NOGIT, name: 'nogit-site', account_id: 'acct-c', git: false },
     { id: 'site-other', name: 'other-site', account_id: 'acct-c' }
   ],
-  scenario: { sessionMs: 300, steps: 2, prMs: 200, commitMs: 200 }
+  scenario: { sessionMs: 0, steps: 2, prMs: 200, commitMs: 200 }
 })
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../__fixtures__/actions-runner.js'
+import { makeTempDir } from '../__fixtures__/temp-dirs.js'
 import { NetlifyClient } from '../src/netlify/client.js'
 
 interface OpenApi {
@@ -83,7 +83,7 @@ describe('the client against OpenAPI 2.55.0', () => {
 
   it('every path and method the client can call is in OpenAPI, or a listed difference', async () => {
     const api = new NetlifyClient({ token: 't', apiUrl: url })
-    const file = join(tmpdir(), 'contract.diff')
+    const file = join(makeTempDir('contract-'), 'contract.diff')
     const calls: Record<string, () => Promise<unknown>> = {
       getSite: () => api.getSite(SITE),
       listRunners: () => api.listRunners({ account_id: 'a', site_id: SITE }),

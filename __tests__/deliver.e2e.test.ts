@@ -12,7 +12,7 @@ const fake = useFakeNetlify({
     { id: SITE, name: 'deliver-site', account_id: 'acct-d', repo_branch: 'production' },
     { id: 'site-nogit', name: 'nogit-site', account_id: 'acct-d', git: false }
   ],
-  scenario: { sessionMs: 300, steps: 2, prMs: 300, commitMs: 300 }
+  scenario: { sessionMs: 0, steps: 2, prMs: 300, commitMs: 300 }
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {

@@ -20,7 +20,7 @@ const SESSION_GET = /^\/api\/v1\/agent_runners\/[^/]+\/sessions\/[^/]+$/
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'kinds-site', account_id: 'acct-k', repo_branch: 'production' }],
-  scenario: { sessionMs: 300, steps: 1, prMs: 200, commitMs: 200 }
+  scenario: { sessionMs: 0, steps: 1, prMs: 200, commitMs: 200 }
 })
 
 const github = useFakeGitHub({

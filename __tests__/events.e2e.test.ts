@@ -12,6 +12,7 @@ import {
 } from '../__fixtures__/actions-runner.js'
 import { startFakeGitHub, type FakeGitHub } from '../__fixtures__/fake-github/index.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
+import { waitUntil } from '../__fixtures__/wait-until.js'
 import {
   formatMarker,
   markerKey,
@@ -37,7 +38,7 @@ const markerFor = (issueNumber: number, ids: StatusIds) => formatMarker(ids, sea
 const netlify = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'events-site', account_id: 'acct-ev' }],
-  scenario: { sessionMs: 400, steps: 2, prMs: 200 }
+  scenario: { sessionMs: 0, steps: 2, prMs: 200 }
 })
 
 const event = (name: string) =>
@@ -508,7 +509,10 @@ describe('comments on pull requests', () => {
   it("found by its status comment, a follow-up updates the runner's pull request", async () => {
     const runnerId = await doneRunner('Fix the header')
     await api('POST', `/agent_runners/${runnerId}/pull_request`)
-    await new Promise(resolve => setTimeout(resolve, 400))
+    await waitUntil(
+      async () => Boolean((await api<AgentRunner>('GET', `/agent_runners/${runnerId}`)).pr_url),
+      'the pull request'
+    )
     const pr = await api<AgentRunner>('GET', `/agent_runners/${runnerId}`)
     const number = 100 + Math.floor(Math.random() * 1000)
     gh.addPull({ number, head: pr.pr_branch!, title: 'Agent PR', user: 'alice' })

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from '@jest/globals'
 import { startFakeCli } from '../__fixtures__/fake-cli-process.js'
 import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
+import { RssPeak } from '../__fixtures__/rss-peak.js'
 import type { AgentRunner, AgentRunnerSession } from '../src/netlify/types.js'
 
 let fake: FakeNetlify
@@ -339,8 +340,7 @@ describe('large diffs', () => {
     const { id } = await createRunner('Generate a huge change')
     await waitForRunner(id, runner => runner.has_result_diff)
 
-    const rssBefore = process.memoryUsage().rss
-    let peak = rssBefore
+    const memory = new RssPeak()
     const response = await call(`/agent_runners/${id}/diff`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/plain')
@@ -350,12 +350,12 @@ describe('large diffs', () => {
       const { done, value } = await reader.read()
       if (done) break
       bytes += value.byteLength
-      peak = Math.max(peak, process.memoryUsage().rss)
+      memory.sample()
     }
 
     expect(Math.abs(bytes - size) / size).toBeLessThan(0.01)
     // Buffer churn and lazy GC cost tens of MB; holding the diff would cost at least 100 MB.
-    expect(peak - rssBefore).toBeLessThan(80 * 1024 * 1024)
+    expect(memory.growth).toBeLessThan(80 * 1024 * 1024)
   })
 })
 

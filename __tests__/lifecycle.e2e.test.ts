@@ -9,6 +9,7 @@ import {
   untagged
 } from '../__fixtures__/actions-runner.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
+import { waitUntil } from '../__fixtures__/wait-until.js'
 
 const TOKEN = 'nfp_lifecycle_token'
 const SITE = 'site-life'
@@ -45,9 +46,13 @@ describe('when the workflow is cancelled', () => {
     '%s stops the session within the runner’s window and reports cancelled',
     async signal => {
       const step = startAction({ inputs: inputs() })
-      const { runnerId } = await idsWhileRunning(step)
-      // Let the wait settle into its sleep between checks.
-      await new Promise(r => setTimeout(r, 300))
+      const { runnerId, sessionId } = await idsWhileRunning(step)
+      // Into the wait: its first status check has been made.
+      const check = `/api/v1/agent_runners/${runnerId}/sessions/${sessionId}`
+      await waitUntil(
+        () => fake().requests.some(r => r.method === 'GET' && r.path === check),
+        'the first status check'
+      )
       const sent = Date.now()
       step.child.kill(signal)
       const run = await step.done
@@ -173,12 +178,16 @@ describe('when the workflow is cancelled while the run is starting', () => {
       status: 503,
       delayMs: 5_000
     })
+    const earlier = fake().requests.length
     const step = startAction({ inputs: inputs() })
     // Let the step reach its create, which the fake holds for 5 s before refusing it.
-    for (let i = 0; i < 200 && !step.log().includes('Site: '); i++) {
-      await new Promise(r => setTimeout(r, 25))
-    }
-    await new Promise(r => setTimeout(r, 300))
+    await waitUntil(
+      () =>
+        fake()
+          .requests.slice(earlier)
+          .some(r => r.method === 'POST' && r.path === '/api/v1/agent_runners'),
+      'the create'
+    )
     const before = fake().runners().length
     step.child.kill('SIGINT')
     const run = await step.done
@@ -193,7 +202,7 @@ describe('when the workflow is cancelled while the run is starting', () => {
 
 describe('what the post step leaves alone', () => {
   it('a session that finished', async () => {
-    fake().setScenario({ sessionMs: 300 })
+    fake().setScenario({ sessionMs: 0 })
     const run = await runAction({ inputs: inputs() })
     expect(run.outputs.outcome).toBe('success')
     const before = fake().requests.length
@@ -214,7 +223,7 @@ describe('what the post step leaves alone', () => {
 describe('past timeout-minutes', () => {
   it('on-timeout: leave leaves the session running, says how to follow it, and fails as timed-out', async () => {
     const run = await runAction({
-      inputs: inputs({ 'timeout-minutes': '0.05', 'on-timeout': 'leave' })
+      inputs: inputs({ 'timeout-minutes': '0.01', 'on-timeout': 'leave' })
     })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('timed-out')
@@ -224,7 +233,7 @@ describe('past timeout-minutes', () => {
       `was left running (\`on-timeout: leave\`). Follow it, or stop it, on Netlify: https://app.netlify.com/projects/life-site/agent-runs/${runnerId}`
     )
     expect(run.log).toContain(
-      '::error::The session did not finish within `timeout-minutes` (0.05 minutes); it was left running'
+      '::error::The session did not finish within `timeout-minutes` (0.01 minutes); it was left running'
     )
 
     const post = await runAction({ dir: run.dir, entry: 'post', inputs: inputs() })
@@ -233,13 +242,13 @@ describe('past timeout-minutes', () => {
   })
 
   it('on-timeout: stop (the default) stops it and confirms', async () => {
-    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.05' }) })
+    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.01' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('timed-out')
     expect(sessionState(run.outputs['agent-runner-id']!)).toBe('cancelled')
     expect(run.log).toMatch(/Session \S+ is cancelled\./)
     expect(run.log).toContain(
-      '::error::The session did not finish within `timeout-minutes` (0.05 minutes), so the action stopped it.'
+      '::error::The session did not finish within `timeout-minutes` (0.01 minutes), so the action stopped it.'
     )
   })
 
@@ -290,7 +299,7 @@ describe('a step that runs again never starts a second run', () => {
   })
 
   it('a follow-up that runs again carries on with the session it started', async () => {
-    fake().setScenario({ sessionMs: 300 })
+    fake().setScenario({ sessionMs: 0 })
     const base = await runAction({ inputs: inputs() })
     const runnerId = base.outputs['agent-runner-id']!
     fake().setScenario({ sessionMs: 60_000 })

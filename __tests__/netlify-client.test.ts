@@ -1,11 +1,12 @@
 // Every NetlifyClient method against the fake Netlify API over real HTTP on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import { startFakeNetlify, type FakeNetlify } from '../__fixtures__/fake-netlify/index.js'
 import { startForwardProxy } from '../__fixtures__/forward-proxy.js'
+import { RssPeak } from '../__fixtures__/rss-peak.js'
+import { makeTempDir } from '../__fixtures__/temp-dirs.js'
 import { NetlifyClient, USER_AGENT, type NetlifyClientOptions } from '../src/netlify/client.js'
 import { NetlifyApiError, NetlifyNetworkError } from '../src/netlify/errors.js'
 import { isTerminalSessionState, normalizeState } from '../src/netlify/lifecycle.js'
@@ -16,7 +17,7 @@ const SITE = 'site-1'
 const ACCOUNT = 'account-1'
 
 let fake: FakeNetlify
-const tmp = mkdtempSync(join(tmpdir(), 'client-test-'))
+const tmp = makeTempDir('client-test-')
 const sleeps: number[] = []
 
 function client(options: Partial<NetlifyClientOptions> = {}): NetlifyClient {
@@ -551,17 +552,14 @@ describe('session diffs', () => {
     const runner = await finishedRun(api)
     const id = await latestSessionId(api, runner.id)
     const file = join(tmp, 'big.diff')
-    global.gc?.()
-    const before = process.memoryUsage().rss
-    let peak = before
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+    const memory = new RssPeak()
+    const sampler = setInterval(() => memory.sample(), 5)
     const bytes = await api.downloadResultDiff(runner.id, id, file)
     clearInterval(sampler)
-    peak = Math.max(peak, process.memoryUsage().rss)
     expect(bytes).toBeGreaterThanOrEqual(100_000_000)
     expect(statSync(file).size).toBe(bytes)
     // The fake and the client share this process; both stream, so the growth stays far below 100 MB.
-    expect(peak - before).toBeLessThan(50 * 1024 * 1024)
+    expect(memory.growth).toBeLessThan(50 * 1024 * 1024)
     api.close()
   })
 })

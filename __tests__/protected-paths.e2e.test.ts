@@ -14,7 +14,7 @@ const SITE = 'site-guard'
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'guard-site', account_id: 'acct-g', repo_branch: 'production' }],
-  scenario: { sessionMs: 300, steps: 1, prMs: 200, commitMs: 200 }
+  scenario: { sessionMs: 0, steps: 1, prMs: 200, commitMs: 200 }
 })
 
 /** A session's changes: an ordinary file, a workflow, one git quotes (octal and a space), and a rename into .github/workflows. */

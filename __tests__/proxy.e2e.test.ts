@@ -24,7 +24,7 @@ const TLS_DIR = join(ROOT, '__fixtures__/tls')
 /** Makes *.invalid resolve to 127.0.0.1 in the action's process, without DNS. */
 const INVALID_HOSTS = `--import=${pathToFileURL(join(ROOT, '__fixtures__/invalid-hosts.mjs')).href}`
 
-const fake = useFakeNetlify({ token: TOKEN, sites: SITES, scenario: { sessionMs: 300, steps: 2 } })
+const fake = useFakeNetlify({ token: TOKEN, sites: SITES, scenario: { sessionMs: 0, steps: 2 } })
 let tlsFake: FakeNetlify
 let gh: FakeGitHub
 let proxy: ForwardProxy
@@ -52,7 +52,7 @@ beforeAll(async () => {
   tlsFake = await startFakeNetlify({
     token: TOKEN,
     sites: SITES,
-    scenario: { sessionMs: 300, steps: 2 },
+    scenario: { sessionMs: 0, steps: 2 },
     tls: {
       key: readFileSync(join(TLS_DIR, 'key.pem')),
       cert: readFileSync(join(TLS_DIR, 'cert.pem'))

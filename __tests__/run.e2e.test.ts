@@ -17,11 +17,12 @@ import { diffStatOfFile } from '../src/report/diffstat.js'
 
 const TOKEN = 'nfp_e2e_secret_token_value'
 const SITE = 'site-e2e'
-// Every test starts from this scenario (the fake restores it after each test).
+// Every test starts from this scenario (the fake restores it after each test): sessions done by
+// the first status check, since the action waits 2 s before the next.
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'e2e-site', account_id: 'acct-e2e' }],
-  scenario: { sessionMs: 600, steps: 3, diffBytes: 2_000 }
+  scenario: { sessionMs: 0, steps: 3, diffBytes: 2_000 }
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
@@ -44,6 +45,8 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('starts a run, prints its steps once each as they appear, and sets every output', async () => {
+    // Still running at the first status check, so that the log shows it end.
+    fake().setScenario({ sessionMs: 300 })
     const before = fake().requests.length
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
@@ -149,7 +152,7 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('sets the ids and the dashboard link as soon as the run exists, before waiting', async () => {
-    fake().setScenario({ sessionMs: 4_000 })
+    fake().setScenario({ sessionMs: 1_500 })
     const step = startAction({ inputs: inputs() })
     const ids = await outputsWhileRunning(step)
     const runnerId = ids['agent-runner-id']!
@@ -323,7 +326,7 @@ describe('how a run can end', () => {
 
   it('past timeout-minutes the session is stopped and the step fails as timed-out', async () => {
     fake().setScenario({ sessionMs: 120_000 })
-    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.05' }) })
+    const run = await runAction({ inputs: inputs({ 'timeout-minutes': '0.01' }) })
     expect(run.exitCode).toBe(1)
     expect(run.outputs.outcome).toBe('timed-out')
     const session = fake().sessions(run.outputs['agent-runner-id']!)[0]!

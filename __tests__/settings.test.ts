@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { makeTempDir } from '../__fixtures__/temp-dirs.js'
 import { actionsInputs, getSettings, InputError } from '../src/settings/index.js'
 import { parseMoment } from '../src/settings/parsers.js'
 
@@ -70,7 +70,7 @@ describe('settings', () => {
   })
 
   it('read prompt-file relative to the workspace, trimmed', () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    const workspace = makeTempDir('ws-')
     writeFileSync(join(workspace, 'task.md'), '\n  Fix it  \n')
     const { settings } = parse(
       { ...base, prompt: '', 'prompt-file': 'task.md' },
@@ -80,7 +80,7 @@ describe('settings', () => {
   })
 
   it('refuse an empty prompt-file', () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    const workspace = makeTempDir('ws-')
     writeFileSync(join(workspace, 'empty.md'), ' \n')
     const err = errorOf(() =>
       parse({ ...base, prompt: '', 'prompt-file': 'empty.md' }, { GITHUB_WORKSPACE: workspace })

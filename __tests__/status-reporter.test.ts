@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import type { Comment, GitHubClient } from '../src/github/client.js'
 import { markerKey, parseMarker } from '../src/github/status-marker.js'
 import { withStopRequest } from '../src/github/stop-note.js'
@@ -98,9 +98,19 @@ describe('the status comment', () => {
       throw new Error('Resource not accessible by integration')
     }
     const reporter = reporterOn(t)
-    await expect(
-      reporter.started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
-    ).resolves.toBeUndefined()
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      await expect(
+        reporter.started({ runnerId: 'run1', session: session(0), runnerUrl: 'https://x' })
+      ).resolves.toBeUndefined()
+      expect(stdout.mock.calls.map(([text]) => String(text))).toEqual([
+        expect.stringMatching(
+          /^::warning::Could not write the status comment on #12: Resource not accessible by integration\. The run goes on/
+        )
+      ])
+    } finally {
+      stdout.mockRestore()
+    }
   })
 
   it('a session seen ended is not written as working: its last word comes next', async () => {

@@ -30,7 +30,7 @@ const seal = (issueNumber: number) => ({
 const netlify = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'stop-site', account_id: 'acct-stop' }],
-  scenario: { sessionMs: 400, steps: 2 }
+  scenario: { sessionMs: 0, steps: 2 }
 })
 
 let gh: FakeGitHub

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { makeTempDir } from '../__fixtures__/temp-dirs.js'
 import { diffStatOfText } from '../src/report/diffstat.js'
 import type { RunReport } from '../src/report/run-report.js'
 import { fenceFor } from '../src/markdown/literal.js'
@@ -28,7 +28,7 @@ function fileDiff(name: string, lines: number): string {
 }
 
 function report(diffText: string | undefined): RunReport {
-  const dir = mkdtempSync(join(tmpdir(), 'summary-'))
+  const dir = makeTempDir('summary-')
   const file = join(dir, 'r.diff')
   if (diffText !== undefined) writeFileSync(file, diffText)
   return {

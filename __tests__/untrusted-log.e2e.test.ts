@@ -15,7 +15,7 @@ const SITE = 'site-untrusted'
 const fake = useFakeNetlify({
   token: TOKEN,
   sites: [{ id: SITE, name: 'untrusted-site', account_id: 'acct-u' }],
-  scenario: { sessionMs: 300, steps: 2, prMs: 100, commitMs: 100 }
+  scenario: { sessionMs: 0, steps: 2, prMs: 100, commitMs: 100 }
 })
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {

@@ -8,7 +8,10 @@ export interface RateLimit {
 }
 
 export interface Scenario {
-  /** Total time from NEW to a terminal state, in ms. NEW for the first ~10%, then RUNNING. */
+  /**
+   * Total time from NEW to a terminal state, in ms. NEW for the first ~10%, then RUNNING. 0: ended
+   * from the start, so the action's first status check sees the end (its next comes 2 s later).
+   */
   sessionMs: number
   finalState: 'done' | 'error' | 'cancelled'
   /** Steps appear evenly while RUNNING. */
