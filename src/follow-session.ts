@@ -187,7 +187,7 @@ export async function followSession(
         deadline,
         maxIntervalMs: settings.pollIntervalMs,
         signal: deps.cancelled,
-        rateLimit: () => client.rateLimit,
+        pacing: () => client.pacing,
         now: deps.now,
         sleep: deps.sleep,
         onStep: (step, index) => {
