@@ -25,7 +25,7 @@ import {
 import { setSkipOutputs } from '../report/outputs.js'
 import { renderCommandSummary, writeSummary } from '../report/summary.js'
 import { printUntrusted } from '../untrusted-log.js'
-import { openRunner, type CommandDeps, type CommandResult } from './context.js'
+import { openRunner, type CommandDeps, type CommandResult, type KnownReads } from './context.js'
 import {
   CANCELLED_OBSERVER_MS,
   followSession,
@@ -148,7 +148,7 @@ export async function runCommand(settings: Settings, deps: CommandDeps): Promise
   }
   const { observer } = plan
   try {
-    return await startAndFollow(plan.settings, { ...deps, observer }, attachments)
+    return await startAndFollow(plan.settings, { ...deps, observer }, attachments, plan.read)
   } catch (err) {
     if (observer) {
       const message = deps.redact(err instanceof Error ? err.message : String(err))
@@ -184,7 +184,8 @@ async function reportSkipped(reason: string, settings: Settings): Promise<Comman
 async function startAndFollow(
   settings: Settings,
   deps: CommandDeps,
-  attachments: Attachment[]
+  attachments: Attachment[],
+  known: KnownReads = {}
 ): Promise<RunReport> {
   const { client } = deps
   core.startGroup(settings.agentRunnerId ? 'Starting a follow-up session' : 'Starting an agent run')
@@ -193,11 +194,12 @@ async function startAndFollow(
   try {
     let base: string | null | undefined
     if (settings.agentRunnerId) {
-      const opened = await openRunner(settings, client, settings.agentRunnerId)
+      const opened = await openRunner(settings, client, settings.agentRunnerId, known)
       site = opened.site
       base = opened.runner.branch
     } else {
-      site = await client.getSite(settings.siteId ?? '')
+      // The event's plan may have read the site already.
+      site = known.site ?? (await client.getSite(settings.siteId ?? ''))
       base = settings.branch ?? site.build_settings?.repo_branch
     }
     core.info(`Site: ${site.name} (${site.id})`)
