@@ -108,7 +108,8 @@ async function stopInterruptedStart(
   const sinceS = startedSince(startedAt)
   try {
     if (plan.kind === 'runner') {
-      const look = () => findRunnerByPrompt(client, site, plan.body.prompt, sinceS, 100)
+      const look = async () =>
+        (await findRunnerByPrompt(client, site, plan.body.prompt, sinceS, 100))?.runnerId
       // A request cut off on this side may still be carried out a moment later on Netlify's.
       const runnerId = (await look()) ?? (await deps.sleep(INTERRUPTED_LOOK_AGAIN_MS).then(look))
       if (runnerId === undefined) return 'it had not started'
