@@ -83,6 +83,35 @@ describe('command: status', () => {
     expect(run.summary).toContain('Make the header blue')
   })
 
+  it("reads a runner's only session's diff once, and both diffs of a later session", async () => {
+    const diffsRead = (runnerId: string, from: number) =>
+      fake()
+        .requests.slice(from)
+        .filter(r => r.path.startsWith(`/api/v1/agent_runners/${runnerId}/sessions/`))
+        .map(r => r.path.split('/').at(-1))
+        .filter(kind => kind === 'result' || kind === 'cumulative')
+        .sort()
+    const only = await makeRunner()
+    let from = fake().requests.length
+    const first = await runAction({
+      inputs: inputs('status', { 'agent-runner-id': only.runnerId })
+    })
+    expect(diffsRead(only.runnerId, from)).toEqual(['result'])
+    const both = readFileSync(first.outputs['cumulative-diff-file']!, 'utf8')
+    expect(both).toContain('diff --git')
+    expect(readFileSync(first.outputs['diff-file']!, 'utf8')).toBe(both)
+
+    const later = await makeRunner({ followUps: 1 })
+    from = fake().requests.length
+    const second = await runAction({
+      inputs: inputs('status', { 'agent-runner-id': later.runnerId })
+    })
+    expect(diffsRead(later.runnerId, from)).toEqual(['cumulative', 'result'])
+    expect(readFileSync(second.outputs['cumulative-diff-file']!).length).toBeGreaterThan(
+      readFileSync(second.outputs['diff-file']!).length
+    )
+  })
+
   it('a session still running is outcome running, and the step passes', async () => {
     fake().setScenario({ sessionMs: 60_000 })
     const { runnerId } = await makeRunner({ wait: false })

@@ -30,6 +30,7 @@ const posts = (suffix: string) =>
 
 describe('pull-request: true', () => {
   it('opens a pull request after a done session with changes, and reports it', async () => {
+    const logged = fake().requests.length
     const run = await runAction({ inputs: inputs({ 'pull-request': 'true' }) })
     expect(run.exitCode).toBe(0)
     const runner = fake()
@@ -47,6 +48,16 @@ describe('pull-request: true', () => {
     })
     expect(run.log).toContain(`Pull request created: ${runner.pr_url}`)
     expect(run.summary).toContain(`[Pull request #${runner.pr_number}](${runner.pr_url}) (created)`)
+    // The runner is read before the request and until the pull request exists (300 ms, seen at the
+    // first look 500 ms on), and that last read is what the report uses: nothing is read twice.
+    const asked = fake()
+      .requests.slice(logged)
+      .map(r => `${r.method} ${r.path}`)
+    const post = asked.indexOf(`POST /api/v1/agent_runners/${runner.id}/pull_request`)
+    const reads = (part: string[]) =>
+      part.filter(r => r === `GET /api/v1/agent_runners/${runner.id}`).length
+    expect(reads(asked.slice(0, post))).toBe(1)
+    expect(reads(asked.slice(post))).toBe(1)
   })
 
   it('a follow-up on a runner with an open pull request updates it, not a second one', async () => {

@@ -355,6 +355,7 @@ describe('comments', () => {
   it('on an issue with a status comment, a comment follows up on that runner', async () => {
     const runnerId = await doneRunner()
     leaveMarker(12, runnerId)
+    const logged = netlifyRequests()
     const run = await runAction({
       inputs: inputs(),
       github: context('issue_comment', 'issue-comment-issue.json')
@@ -368,6 +369,17 @@ describe('comments', () => {
       .map(c => markerOf(c))
       .filter(ids => ids?.runnerId === runnerId)
     expect(mine.map(ids => ids?.sessionId)).toEqual([undefined, run.outputs['session-id']])
+    // What the plan read to find the runner, the run does not read again before starting.
+    const asked = netlify()
+      .requests.slice(logged)
+      .map(r => `${r.method} ${r.path}`)
+    const start = asked.indexOf(`POST /api/v1/agent_runners/${runnerId}/sessions`)
+    expect(asked.slice(0, start)).toEqual([
+      `GET /api/v1/sites/${SITE}`,
+      `GET /api/v1/agent_runners/${runnerId}`,
+      `GET /api/v1/agent_runners/${runnerId}/sessions`
+    ])
+    expect(asked.filter(r => r === `GET /api/v1/sites/${SITE}`)).toHaveLength(1)
   })
 
   it('a marker pasted by a person is not believed', async () => {

@@ -13,9 +13,14 @@ import { waitUntil } from '../__fixtures__/wait-until.js'
 
 const TOKEN = 'nfp_lifecycle_token'
 const SITE = 'site-life'
+/** A site of its own for the look at runs started alongside: no other test's runners on it. */
+const FLEET_SITE = 'site-life-fleet'
 const fake = useFakeNetlify({
   token: TOKEN,
-  sites: [{ id: SITE, name: 'life-site', account_id: 'acct-life' }],
+  sites: [
+    { id: SITE, name: 'life-site', account_id: 'acct-life' },
+    { id: FLEET_SITE, name: 'life-fleet', account_id: 'acct-life' }
+  ],
   scenario: { sessionMs: 60_000, steps: 3 }
 })
 
@@ -269,14 +274,75 @@ describe('a step that runs again never starts a second run', () => {
   it('a job that runs again in the same attempt carries on with the run it started', async () => {
     const first = await runAction({ inputs: inputs({ wait: 'false' }), env: sameStep })
     const before = fake().runners().length
+    const logged = fake().requests.length
     const again = await runAction({ inputs: inputs({ wait: 'false' }), env: sameStep })
     expect(again.exitCode).toBe(0)
     expect(fake().runners().length).toBe(before)
-    expect(again.outputs['agent-runner-id']).toBe(first.outputs['agent-runner-id'])
+    const runnerId = first.outputs['agent-runner-id']!
+    expect(again.outputs['agent-runner-id']).toBe(runnerId)
     expect(again.outputs['session-id']).toBe(first.outputs['session-id'])
     expect(again.log).toContain(
       'This workflow step already started the run (its job ran again in the same attempt)'
     )
+    // The look: one list of the runners made before this step began, and the newest one's first
+    // session, which is the run.
+    const asked = fake().requests.slice(logged)
+    expect(asked.map(r => `${r.method} ${r.path}`)).toEqual([
+      `GET /api/v1/sites/${SITE}`,
+      'GET /api/v1/agent_runners',
+      `GET /api/v1/agent_runners/${runnerId}/sessions`
+    ])
+    expect(asked[1]!.query).toMatchObject({ to: expect.stringMatching(/^\d+$/) })
+  })
+
+  it('the look for an earlier start leaves out runs started after this step began', async () => {
+    const onFleetSite = { 'site-id': FLEET_SITE, wait: 'false' }
+    const older = await runAction({ inputs: inputs(onFleetSite) })
+    const olderId = older.outputs['agent-runner-id']!
+    // This step's look is answered late, while a run that began after it creates its runner.
+    fake().injectFault({ method: 'GET', path: '/api/v1/agent_runners', delayMs: 8_000 })
+    const logged = fake().requests.length
+    const step = startAction({ inputs: inputs(onFleetSite) })
+    const look = async () => {
+      for (;;) {
+        const found = fake()
+          .requests.slice(logged)
+          .find(r => r.method === 'GET' && r.path === '/api/v1/agent_runners')
+        if (found) return found
+        await new Promise(resolve => setTimeout(resolve, 25))
+      }
+    }
+    const beforeS = Number((await look()).query.to)
+    // The step's bound is its first answer's second, a second more and a margin: a runner created
+    // from then on cannot be one an earlier execution of it made.
+    while (Date.now() < beforeS * 1000) await new Promise(resolve => setTimeout(resolve, 25))
+    const peer = await runAction({ inputs: inputs(onFleetSite) })
+    const peerId = peer.outputs['agent-runner-id']!
+    expect(
+      Date.parse(
+        fake()
+          .runners()
+          .find(r => r.id === peerId)!.created_at
+      )
+    ).toBeGreaterThan(
+      Date.parse(
+        fake()
+          .runners()
+          .find(r => r.id === olderId)!.created_at
+      )
+    )
+    const peerDone = fake().requests.length
+    const run = await step.done
+    expect(run.exitCode).toBe(0)
+    // Everything since the peer ended is this step's: it checks the older run, not the peer's.
+    const asked = fake()
+      .requests.slice(peerDone)
+      .map(r => `${r.method} ${r.path}`)
+    expect(asked).toEqual([
+      `GET /api/v1/agent_runners/${olderId}/sessions`,
+      'POST /api/v1/agent_runners',
+      `GET /api/v1/agent_runners/${run.outputs['agent-runner-id']}/sessions`
+    ])
   })
 
   it('a new attempt of the workflow starts afresh', async () => {

@@ -133,6 +133,56 @@ describe('the README step: start, wait, report', () => {
     expect(run.summary).toContain('```diff')
   })
 
+  it("downloads a first session's diff once: diff-file and cumulative-diff-file both hold it", async () => {
+    const before = fake().requests.length
+    const run = await runAction({ inputs: inputs() })
+    expect(run.exitCode).toBe(0)
+    const runnerId = run.outputs['agent-runner-id']!
+    const sessionId = run.outputs['session-id']!
+    const diffs = fake()
+      .requests.slice(before)
+      .filter(r => r.path.includes('/diff'))
+      .map(r => r.path)
+    const session = `/api/v1/agent_runners/${runnerId}/sessions/${sessionId}`
+    expect(diffs).toEqual([`${session}/diff/result`])
+    const res = await fetch(`${fake().url}${session}/diff/cumulative`, {
+      headers: { Authorization: `Bearer ${TOKEN}` }
+    })
+    const cumulative = Buffer.from(await res.arrayBuffer())
+    expect(cumulative.length).toBeGreaterThan(0)
+    expect(run.outputs['cumulative-diff-file']).not.toBe(run.outputs['diff-file'])
+    expect(readFileSync(run.outputs['diff-file']!).equals(cumulative)).toBe(true)
+    expect(readFileSync(run.outputs['cumulative-diff-file']!).equals(cumulative)).toBe(true)
+  })
+
+  it('asks Netlify for nothing twice: the site, the start, the checks, the runner and the diff once each', async () => {
+    const before = fake().requests.length
+    // A step outside a workflow: no look for an earlier start of the same step.
+    const run = await runAction({ inputs: inputs(), env: { GITHUB_RUN_ID: '' } })
+    expect(run.exitCode).toBe(0)
+    const runnerId = run.outputs['agent-runner-id']!
+    const sessionId = run.outputs['session-id']!
+    const asked = fake()
+      .requests.slice(before)
+      .map(r => `${r.method} ${r.path.replace(runnerId, 'R').replace(sessionId, 'S')}`)
+    const checks = asked.filter(r => r === 'GET /api/v1/agent_runners/R/sessions/S')
+    // The start's own reading of the session is the first check: a 600 ms session is seen done at
+    // the next one, 2 s later.
+    expect(checks).toHaveLength(1)
+    expect(asked).toEqual([
+      `GET /api/v1/sites/${SITE}`,
+      'POST /api/v1/agent_runners',
+      'GET /api/v1/agent_runners/R/sessions',
+      ...checks,
+      // The runner and the diff at once, in either order.
+      ...asked.slice(-2).sort()
+    ])
+    expect(asked.slice(-2).sort()).toEqual([
+      'GET /api/v1/agent_runners/R',
+      'GET /api/v1/agent_runners/R/sessions/S/diff/result'
+    ])
+  })
+
   it('masks the token before the first line, and it appears nowhere else', async () => {
     const run = await runAction({ inputs: inputs() })
     expect(run.exitCode).toBe(0)
@@ -248,6 +298,16 @@ describe('follow-ups and modes', () => {
     expect(run.outputs['session-id']).toBe(sessions[1]!.id)
     expect(untagged(sessions[1]!.prompt)).toBe('Now make it blue')
     expect(run.summary).toContain('(follow-up session)')
+    // Not the runner's first session: its diff and everything up to it differ, and both are read.
+    const diffs = fake()
+      .requests.filter(r =>
+        r.path.startsWith(`/api/v1/agent_runners/${runnerId}/sessions/${sessions[1]!.id}/diff`)
+      )
+      .map(r => r.path.split('/').at(-1))
+    expect(diffs.sort()).toEqual(['cumulative', 'result'])
+    const own = readFileSync(run.outputs['diff-file']!)
+    const cumulative = readFileSync(run.outputs['cumulative-diff-file']!)
+    expect(cumulative.length).toBeGreaterThan(own.length)
   })
 
   it('mode ask returns the answer as result, with no changes', async () => {

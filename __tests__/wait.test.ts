@@ -4,7 +4,6 @@ import {
   pauseReason,
   newSteps,
   pollDelayMs,
-  rateLimitedDelayMs,
   simulateSchedule,
   waitForSession
 } from '../src/wait.js'
@@ -25,9 +24,10 @@ describe('the polling schedule', () => {
     expect(pauseReason(60_000, 6_000, 6_000, 6_000, 20_000, undefined)).toMatch(/a tenth/)
     expect(pauseReason(600_000, 20_000, 20_000, 20_000, 20_000, undefined)).toMatch(/poll-interval/)
     expect(pauseReason(60_000, 6_000, 6_000, 1_000, 20_000, undefined)).toMatch(/timeout-minutes/)
-    expect(
-      pauseReason(60_000, 6_000, 30_000, 30_000, 20_000, { limit: 100, remaining: 5 })
-    ).toMatch(/rate limit runs low \(5 of 100 requests left\)/)
+    const pace = { limit: 100, remaining: 5, resetAt: 30_000, sharers: 4, observedAt: 0 }
+    expect(pauseReason(60_000, 6_000, 30_000, 30_000, 20_000, pace)).toMatch(
+      /rate limit runs low \(5 of 100 requests left until the reset, shared by about 4 runs\)/
+    )
   })
 
   it.each([
@@ -44,30 +44,6 @@ describe('the polling schedule', () => {
       expect(polls).toBeLessThanOrEqual(most)
     }
   )
-})
-
-describe('when the rate limit runs low', () => {
-  const now = 1_000_000
-  const rate = (remaining: number) => ({ limit: 500, remaining, resetAt: now + 40_000 })
-
-  it('keeps the pace while a fifth of the limit or more is left', () => {
-    expect(rateLimitedDelayMs(2_000, rate(500), now)).toBe(2_000)
-    expect(rateLimitedDelayMs(2_000, rate(100), now)).toBe(2_000)
-  })
-
-  it('slows down in proportion below that, never past the reset', () => {
-    expect(rateLimitedDelayMs(2_000, rate(50), now)).toBe(4_000)
-    expect(rateLimitedDelayMs(2_000, rate(10), now)).toBe(20_000)
-    expect(rateLimitedDelayMs(2_000, rate(1), now)).toBe(40_000)
-  })
-
-  it('waits for the reset when nothing is left', () => {
-    expect(rateLimitedDelayMs(2_000, rate(0), now)).toBe(40_000)
-  })
-
-  it('keeps the pace when Netlify sent no rate-limit headers', () => {
-    expect(rateLimitedDelayMs(2_000, {}, now)).toBe(2_000)
-  })
 })
 
 describe('steps appear once each', () => {
@@ -116,6 +92,56 @@ describe('the waiting loop', () => {
     expect(sleeps).toEqual([2000, 2000, 2000])
   })
 
+  it("takes the start's own reading of the session as its first check, without asking again", async () => {
+    const answers = [session('RUNNING', 2), session('done', 3)]
+    let clock = 0
+    const asked: number[] = []
+    const printed: string[] = []
+    const result = await waitForSession({
+      client: {
+        getSession: async () => {
+          asked.push(clock)
+          return answers.shift()!
+        }
+      },
+      runnerId: 'r',
+      sessionId: 's',
+      initial: session('NEW', 1),
+      deadline: 1_000_000,
+      maxIntervalMs: 20_000,
+      onStep: (step, i) => printed.push(`${i}:${step.title}`),
+      now: () => clock,
+      sleep: async ms => {
+        clock += ms
+      }
+    })
+    expect(result).toMatchObject({ kind: 'finished', polls: 3 })
+    // The first request is the second check, at the schedule's first pause.
+    expect(asked).toEqual([2_000, 4_000])
+    expect(printed).toEqual(['0:step 1', '1:step 2', '2:step 3'])
+  })
+
+  it('ends at once when the session had ended by the start, asking nothing', async () => {
+    let asked = 0
+    const result = await waitForSession({
+      client: {
+        getSession: async () => {
+          asked++
+          return session('done', 0)
+        }
+      },
+      runnerId: 'r',
+      sessionId: 's',
+      initial: session('DONE', 2),
+      deadline: 1_000_000,
+      maxIntervalMs: 20_000,
+      onStep: () => undefined,
+      sleep: async () => undefined
+    })
+    expect(result).toMatchObject({ kind: 'finished', polls: 1 })
+    expect(asked).toBe(0)
+  })
+
   it('stretches its pauses when the rate limit runs low', async () => {
     const answers = [session('RUNNING', 0), session('RUNNING', 0), session('done', 0)]
     let clock = 0
@@ -128,7 +154,13 @@ describe('the waiting loop', () => {
       maxIntervalMs: 20_000,
       onStep: () => undefined,
       // Nothing left until the reset, 30 s from whenever it is asked.
-      rateLimit: () => ({ limit: 500, remaining: 0, resetAt: clock + 30_000 }),
+      pacing: () => ({
+        limit: 500,
+        remaining: 0,
+        resetAt: clock + 30_000,
+        sharers: 1,
+        observedAt: clock
+      }),
       now: () => clock,
       sleep: async ms => {
         sleeps.push(ms)

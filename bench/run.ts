@@ -3,11 +3,12 @@
 //   npm run bench            everything (about 6 minutes)
 //   npm run bench -- --quick  fewer repetitions, no 60 s session, no 100 MB diff
 //   npm run bench -- --diffs-only  the big-diff rows alone, not written to RESULTS.md
-//   npm run bench -- --load-only   the load test alone (about 3 minutes), not written either
+//   npm run bench -- --load-only   the fleets alone (about 4 minutes), not written either
 //   npm run bench -- --events-only the label and skipped-event starts alone, not written either
 import { execFileSync, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import {
   ACTION_NODE,
@@ -42,6 +43,21 @@ interface Measured {
   exitCode: number | null
   summaryBytes: number
   outputs: Record<string, string>
+  /** The sizes of diff-file and cumulative-diff-file, and whether they hold the same bytes. */
+  diffFiles: { result: number; cumulative: number; same: boolean } | undefined
+}
+
+/** What the step's diff outputs hold, read before its directory goes. */
+function diffFilesOf(outputs: Record<string, string>): Measured['diffFiles'] {
+  const result = outputs['diff-file']
+  const cumulative = outputs['cumulative-diff-file']
+  if (!result || !cumulative) return undefined
+  const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
+  return {
+    result: statSync(result).size,
+    cumulative: statSync(cumulative).size,
+    same: hash(result) === hash(cumulative)
+  }
 }
 
 const median = (values: number[]): number => {
@@ -57,7 +73,8 @@ const verdict = (ok: boolean): string => (ok ? 'met' : '**missed**')
 async function measure(
   fake: FakeNetlify,
   inputs: Record<string, string>,
-  extraEnv: Record<string, string> = {}
+  extraEnv: Record<string, string> = {},
+  options: { diffFiles?: boolean } = {}
 ): Promise<Measured> {
   const dir = makeStepDir()
   const rssFile = join(dir, 'max-rss')
@@ -100,13 +117,15 @@ async function measure(
   )
   const wallMs = Date.now() - started
   const first = fake.requests[before]
+  const outputs = parseFileCommands(readFileSync(files.output, 'utf8'))
   const result: Measured = {
     wallMs,
     firstRequestMs: first ? first.at - started : undefined,
     peakRssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024,
     exitCode,
     summaryBytes: statSync(files.summary).size,
-    outputs: parseFileCommands(readFileSync(files.output, 'utf8'))
+    outputs,
+    diffFiles: options.diffFiles ? diffFilesOf(outputs) : undefined
   }
   rmSync(dir, { recursive: true, force: true })
   return result
@@ -233,6 +252,8 @@ async function polling(fake: FakeNetlify, realLengths: number[]): Promise<string
   return [
     '### Polling (`poll-interval: 20`)',
     '',
+    "Status checks run for real are the session's GETs: the first check is the start's own read of the session, which is not asked again.",
+    '',
     '| session | how | status checks | lag after the end | target | |',
     '|---|---|--:|--:|---|---|',
     ...rows,
@@ -253,15 +274,27 @@ async function curlMs(url: string, out: string): Promise<number> {
 
 async function bigDiffs(fake: FakeNetlify, sizesMb: number[]): Promise<string> {
   const rows: string[] = []
+  const firstSession: string[] = []
   const tmp = mkdtempSync(join(tmpdir(), 'bench-curl-'))
   for (const mb of sizesMb) {
     const scenario: Partial<Scenario> = { sessionMs: 0, steps: 0, diffBytes: mb * 1_000_000 }
     fake.setScenario(scenario)
-    const run = await measure(fake, { prompt: `diff ${mb} MB` })
+    const before = fake.requests.length
+    const run = await measure(fake, { prompt: `diff ${mb} MB` }, {}, { diffFiles: true })
     if (run.exitCode !== 0) throw new Error(`the ${mb} MB run failed`)
     const runnerId = run.outputs['agent-runner-id']!
     const sessionId = run.outputs['session-id']!
     const base = `${fake.url}/api/v1/agent_runners/${runnerId}/sessions/${sessionId}/diff`
+    const downloads = fake.requests
+      .slice(before)
+      .filter(r =>
+        r.path.startsWith(`/api/v1/agent_runners/${runnerId}/sessions/${sessionId}/diff`)
+      ).length
+    const files = run.diffFiles
+    const held = files !== undefined && files.same && files.result >= mb * 1_000_000
+    firstSession.push(
+      `| ${mb} MB | ${downloads} | ${fmt((files?.result ?? 0) / 1e6, 1)} MB | ${fmt((files?.cumulative ?? 0) / 1e6, 1)} MB | ${files?.same ? 'yes' : 'no'} | ${verdict(downloads === 1 && held)} |`
+    )
     const curls: number[] = []
     for (let i = 0; i < 3; i++) curls.push(await curlMs(`${base}/result`, join(tmp, 'result.diff')))
     const curl = median(curls)
@@ -275,23 +308,55 @@ async function bigDiffs(fake: FakeNetlify, sizesMb: number[]): Promise<string> {
   return [
     '### Big diffs (whole run; the session is done at the first check)',
     '',
-    'The run downloads the result diff and the cumulative diff at once (each at least the size shown), reads the result diff for the diffstat and the summary, and writes the summary. `curl -o` fetches the result diff alone from the same fake. The fake generates diffs on the fly on one thread of the benchmark process, so the action (two diffs) waits on it about twice as long as curl (one). Peak RSS above the 56 MiB of a cold start is mostly Node 24 `http` buffer churn: a bare `http.get` piped to a file, in an empty script, peaks at about 106 MiB for 100 MB.',
+    "Each run is a runner's first session, whose cumulative diff is its result diff: the run downloads it once (at least the size shown) and copies it, reads it for the diffstat and the summary, and writes the summary. `curl -o` fetches the result diff from the same fake, which generates diffs on the fly on one thread of the benchmark process. Peak RSS above the 56 MiB of a cold start is mostly Node 24 `http` buffer churn: a bare `http.get` piped to a file, in an empty script, peaks at about 106 MiB for 100 MB.",
     '',
     '| result diff | action, whole run | curl -o | target (2 × curl + 300 ms) | action peak RSS (target < 120 MiB) | summary (target < 1 MiB) | |',
     '|---|--:|--:|--:|--:|--:|---|',
     ...rows,
+    '',
+    "### A first session's diffs (the same runs)",
+    '',
+    'Target: one download, and `diff-file` and `cumulative-diff-file` both hold the bytes (the result diff and the diff up to this session are the same for a first session). Before, both were downloaded.',
+    '',
+    '| result diff | diff requests | diff-file | cumulative-diff-file | same bytes | |',
+    '|---|--:|--:|--:|---|---|',
+    ...firstSession,
     ''
   ].join('\n')
 }
 
+/** A fleet: runs at once on one token under a fixed-window rate limit, as the "lean" issue measures it. */
+interface Fleet {
+  runs: number
+  /** Requests allowed per window, and the window. */
+  limit: number
+  windowMs: number
+  sessionMs: number
+  /** The same fleet measured on this machine before the action paced itself, for comparison. */
+  before: string
+}
+
+/** What a fleet's requests were, by endpoint, for seeing where a run's requests go. */
+function requestKinds(requests: FakeNetlify['requests']): string {
+  const kinds = new Map<string, number>()
+  for (const r of requests) {
+    const kind = `${r.method} ${r.path
+      .replace(/^\/api\/v1/, '')
+      .replace(/\/agent_runners\/[^/]+/, '/agent_runners/{id}')
+      .replace(/\/sessions\/[^/]+/, '/sessions/{id}')
+      .replace(/\/sites\/[^/]+/, '/sites/{id}')}`
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+  }
+  return [...kinds.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `\`${kind}\` ${n}`)
+    .join(', ')
+}
+
 /** Many runs sharing one token against a rate limit: all must succeed, each run created once. */
-async function load(fake: FakeNetlify, runs: number, limit: number): Promise<string> {
-  fake.setScenario({
-    sessionMs: 5_000,
-    steps: 2,
-    diffBytes: 2_000,
-    rateLimit: { limit, windowMs: 60_000 }
-  })
+async function load(fake: FakeNetlify, fleet: Fleet): Promise<string> {
+  const { runs, limit, windowMs, sessionMs } = fleet
+  fake.setScenario({ sessionMs, steps: 2, diffBytes: 2_000, rateLimit: { limit, windowMs } })
   const requestsBefore = fake.requests.length
   const runnersBefore = fake.runners().length
   const started = Date.now()
@@ -305,34 +370,90 @@ async function load(fake: FakeNetlify, runs: number, limit: number): Promise<str
   const succeeded = results.filter(r => r.exitCode === 0 && r.outputs.outcome === 'success').length
   const created = fake.runners().length - runnersBefore
   const creates = requests.filter(r => r.method === 'POST' && r.path === '/api/v1/agent_runners')
+  const perRun = requests.length / runs
+  const share = requests.length ? limited / requests.length : 0
+  const perMinute = Math.round((limit * 60_000) / windowMs)
   return [
-    `### Load: ${runs} runs at once, one token, ${limit} requests a minute`,
+    `### Load: ${runs} runs at once, one token, ${perMinute} requests a minute (${limit} per ${windowMs / 1000} s window)`,
     '',
-    `Each run is a 5 s session. The fake answers 429 (with \`Retry-After\` and \`X-RateLimit-*\`) beyond ${limit} requests in its 60 s window.`,
+    `Each run is a ${sessionMs / 1000} s session, started on its own process as a workflow step would be. The fake answers 429 (with \`Retry-After\` and \`X-RateLimit-*\`) beyond ${limit} requests in its fixed ${windowMs / 1000} s window.`,
     '',
     '| measure | result | target | |',
     '|---|--:|--:|---|',
     `| runs that succeeded | ${succeeded} of ${runs} | all | ${verdict(succeeded === runs)} |`,
     `| runners created | ${created} | exactly ${runs} | ${verdict(created === runs)} |`,
+    `| Netlify requests a run (429s and retries included) | ${fmt(perRun, 1)} | ≤ 12 | ${verdict(perRun <= 12)} |`,
+    `| answered 429 | ${fmt(share * 100, 1)} % (${limited} of ${requests.length}) | ≤ 5 % | ${verdict(share <= 0.05)} |`,
     `| create requests sent (429s included) | ${creates.length} | | |`,
-    `| API requests in all | ${requests.length} | | |`,
-    `| of which answered 429 | ${limited} | | |`,
+    `| a run, start to end: median, slowest | ${fmt(median(results.map(r => r.wallMs)) / 1000)} s, ${fmt(Math.max(...results.map(r => r.wallMs)) / 1000)} s | | |`,
     `| wall time | ${fmt(wallS)} s | | |`,
+    '',
+    `Before: ${fleet.before}. Requests by endpoint: ${requestKinds(requests)}.`,
     ''
   ].join('\n')
 }
 
-const fake = await startFakeNetlify({
+/** The issue's fleets: 240 a minute as 40 per 10 s; Netlify's own 500 a minute, per minute and per 10 s. */
+const FLEETS: Fleet[] = [
+  {
+    runs: 20,
+    limit: 40,
+    windowMs: 10_000,
+    sessionMs: 3_000,
+    before: '16.6 requests a run, 24.3 % answered 429 (81 of 333), 68 s'
+  },
+  {
+    runs: 50,
+    limit: 500,
+    windowMs: 60_000,
+    sessionMs: 3_000,
+    before: '14.6 requests a run, 6.4 % answered 429 (47 of 729), 80 s'
+  },
+  {
+    runs: 50,
+    limit: 83,
+    windowMs: 10_000,
+    sessionMs: 3_000,
+    before: '18.6 requests a run, 28.9 % answered 429 (269 of 931), 86 s'
+  }
+]
+
+const LEAN = [
+  '### Many runs sharing one token',
+  '',
+  "Each step is its own process, so the rate-limit headers are all the runs share. Each run's requester estimates how many runs spend the window from how fast `X-RateLimit-Remaining` falls beyond its own requests (a first answer guesses from what the window spent before it), and spaces its requests so that together they spread what is left until `X-RateLimit-Reset` (`src/netlify/rate-pacing.ts`); a run whose share covers two starts is not slowed. A run also asks for less: one diff for a first session, the start's session read as the first check, no runner read after a delivery, and a look for an earlier start that asks only for runners created before the process began (the first answer's `Date`), so runs started alongside are not read one by one.",
+  '',
+  "Tried on the way, in a simulation of these fleets and then here: spreading the share as measured (10 to 13 % answered 429: runs deciding at other moments plan the same requests), projecting the others' rate forward (fewer 429s, but a 50-run fleet under 500 a minute then waited whole windows), and testing the first guess after 2 s whatever the window (a lone run after a busy step is quick, but a fleet of 50 under 83 per 10 s rose to about 8 %); the guess is now tested only while half the window is left.",
+  ''
+].join('\n')
+
+/** Each fleet on a fresh fake: runners from before would lengthen the look for an earlier start. */
+async function loads(): Promise<string[]> {
+  const sections: string[] = [LEAN]
+  for (const fleet of FLEETS) {
+    const fresh = await startFakeNetlify(FAKE_OPTIONS)
+    try {
+      sections.push(await load(fresh, fleet))
+    } finally {
+      await fresh.close()
+    }
+  }
+  return sections
+}
+
+const FAKE_OPTIONS = {
   token: TOKEN,
   sites: [{ id: SITE, name: 'bench-site', account_id: 'bench-account' }]
-})
+}
+const fake = await startFakeNetlify(FAKE_OPTIONS)
 try {
   const nodeVersion = execFileSync(ACTION_NODE, ['--version']).toString().trim()
   console.log(`Benchmarking dist/ on Node ${nodeVersion}${quick ? ' (quick)' : ''}…`)
+  const loadBefore = loadavg()
   const sections = diffsOnly
     ? [await bigDiffs(fake, [1, 10, 100])]
     : loadOnly
-      ? [await load(fake, 50, 200)]
+      ? await loads()
       : eventsOnly
         ? [await eventStart(fake, 9)]
         : [
@@ -340,12 +461,14 @@ try {
             await eventStart(fake, quick ? 3 : 9),
             await polling(fake, quick ? [5_000] : [5_000, 60_000]),
             await bigDiffs(fake, quick ? [1, 10] : [1, 10, 100]),
-            ...(quick ? [] : [await load(fake, 50, 200)])
+            ...(quick ? [] : await loads())
           ]
   const header = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: the bundled action (\`dist/main\`) on Node ${nodeVersion}, against the fake Netlify API on 127.0.0.1; ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB. Shared machines are noisy: read these as orders of magnitude, and rerun before drawing fine conclusions.`,
+    `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: the bundled action (\`dist/main\`) on Node ${nodeVersion}, against the fake Netlify API on 127.0.0.1; ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB. Shared machines are noisy: read these as orders of magnitude, and rerun before drawing fine conclusions. Load average (1, 5, 15 min) when it began: ${loadBefore.map(n => n.toFixed(1)).join(', ')}; when it ended: ${loadavg()
+      .map(n => n.toFixed(1))
+      .join(', ')}.`,
     ''
   ]
   const text = [...header, ...sections].join('\n')

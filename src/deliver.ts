@@ -41,6 +41,15 @@ export interface DeliverDeps {
   sleep: (ms: number) => Promise<void>
   /** Epoch ms: waiting for Netlify to finish counts against `timeout-minutes`. */
   deadline: number
+  /** Told of the runner each time it is read, so that the report need not read it again. */
+  seen?: (runner: AgentRunner) => void
+}
+
+/** Reads the runner, telling `deps.seen`. */
+async function readRunner(runnerId: string, deps: DeliverDeps): Promise<AgentRunner> {
+  const runner = await deps.client.getRunner(runnerId)
+  deps.seen?.(runner)
+  return runner
 }
 
 /**
@@ -85,19 +94,19 @@ async function carryOut(
   runnerId: string,
   deps: DeliverDeps
 ): Promise<{ before: AgentRunner; after: AgentRunner }> {
-  const { client } = deps
-  let before = await client.getRunner(runnerId)
+  let before = await readRunner(runnerId, deps)
   // One already under way (another step, or the dashboard) is waited for, not posted over.
   if (job.busy(before)) before = await settle(job, runnerId, before, deps, false)
   let runner: AgentRunner | undefined
   for (let attempt = 1; runner === undefined; attempt++) {
     try {
       runner = await job.post()
+      deps.seen?.(runner)
     } catch (err) {
       // After a lost answer, "already being made" means the lost request was carried out.
       const alreadyUnderWay = attempt > 1 && err instanceof NetlifyApiError && err.status === 409
       if (alreadyUnderWay) {
-        runner = await client.getRunner(runnerId)
+        runner = await readRunner(runnerId, deps)
         break
       }
       if (!answerWasLost(err) || attempt >= MAX_POSTS) throw err
@@ -105,7 +114,7 @@ async function carryOut(
         `Netlify's answer to the request for ${job.what} was lost (${(err as Error).message}); reading the runner before asking again.`
       )
       await deps.sleep(1_000)
-      const now = await client.getRunner(runnerId)
+      const now = await readRunner(runnerId, deps)
       if (job.started(now, before)) runner = now
     }
   }
@@ -129,7 +138,7 @@ async function settle(
       )
     }
     await deps.sleep(delay)
-    runner = await deps.client.getRunner(runnerId)
+    runner = await readRunner(runnerId, deps)
   }
   const error = check ? job.error(runner) : undefined
   if (error) throw new DeliveryError(`Netlify could not make ${job.what}: ${error}`, false)

@@ -2,7 +2,8 @@
 // waits with the agent's steps printed live, stops the session on timeout or cancellation, fetches
 // the diffs, delivers the changes (pull request or commit) when asked, and reports.
 import * as core from '@actions/core'
-import { mkdirSync } from 'node:fs'
+import { constants, mkdirSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DeliveryError, deliverCommit, deliverPullRequest, type Delivery } from './deliver.js'
 import type { NetlifyClient } from './netlify/client.js'
@@ -81,21 +82,32 @@ export async function confirmStopped(
   }
 }
 
+/**
+ * The session's diffs, into files. The cumulative diff of a runner's first session is its result
+ * diff, by definition: that one is downloaded once and copied, so both files still hold it.
+ */
 export async function downloadDiffs(
   client: NetlifyClient,
   runnerId: string,
   session: AgentRunnerSession,
-  tempDir: string
+  tempDir: string,
+  { firstSession }: { firstSession: boolean }
 ): Promise<DiffFiles> {
   const dir = join(tempDir, 'netlify-agent-runners', runnerId)
   mkdirSync(dir, { recursive: true })
   const resultPath = join(dir, `${session.id}.result.diff`)
   const cumulativePath = join(dir, `${session.id}.cumulative.diff`)
-  // Both at once: on a large diff the wait is the network's, not ours.
-  const [resultBytes, cumulativeBytes] = await Promise.all([
-    client.downloadResultDiff(runnerId, session.id, resultPath),
-    client.downloadCumulativeDiff(runnerId, session.id, cumulativePath)
-  ])
+  // Both at once otherwise: on a large diff the wait is the network's, not ours.
+  const [resultBytes, cumulativeBytes] = firstSession
+    ? await client.downloadResultDiff(runnerId, session.id, resultPath).then(async bytes => {
+        // A copy-on-write clone where the file system has them; a plain copy elsewhere.
+        if (bytes !== null) await copyFile(resultPath, cumulativePath, constants.COPYFILE_FICLONE)
+        return [bytes, bytes]
+      })
+    : await Promise.all([
+        client.downloadResultDiff(runnerId, session.id, resultPath),
+        client.downloadCumulativeDiff(runnerId, session.id, cumulativePath)
+      ])
   const resultFile = resultBytes === null ? undefined : resultPath
   const stat = resultFile
     ? await diffStatOfFile(resultFile)
@@ -184,10 +196,12 @@ export async function followSession(
         client,
         runnerId,
         sessionId: session.id,
+        // Read by the start a moment ago: the first check, without asking again.
+        initial: session,
         deadline,
         maxIntervalMs: settings.pollIntervalMs,
         signal: deps.cancelled,
-        rateLimit: () => client.rateLimit,
+        pacing: () => client.pacing,
         now: deps.now,
         sleep: deps.sleep,
         onStep: (step, index) => {
@@ -243,11 +257,13 @@ export async function followSession(
     if (ending !== 'workflow-cancelled') {
       core.startGroup('Result')
       try {
-        // The runner (title, branch) is read while the diffs download.
+        // The runner (title, branch) is read while the diffs download, unless a delivery reads it.
         ;[runner, diff] = await Promise.all([
-          client.getRunner(runnerId),
+          delivers(settings, outcome) ? undefined : client.getRunner(runnerId),
           outcome === 'success'
-            ? downloadDiffs(client, runnerId, session, settings.tempDir)
+            ? downloadDiffs(client, runnerId, session, settings.tempDir, {
+                firstSession: !options.followUp
+              })
             : undefined
         ])
         if (session.result) printUntrusted(deps.redact(session.result))
@@ -267,13 +283,14 @@ export async function followSession(
   let delivery: Delivery | undefined
   let deliveryFailed = false
   let protectedFiles: ProtectedFiles | undefined
-  if (outcome === 'success' && (settings.pullRequest || settings.commitToBranch !== undefined)) {
+  if (delivers(settings, outcome)) {
     try {
       if (diff && diff.stat.files.length > 0) {
         // The delivery carries the runner's whole diff: this session's cumulative one.
         protectedFiles = await checkProtectedPaths(settings, deps, runnerId, diff.cumulativeFile)
       }
-      delivery = await deliver(settings, deps, runnerId, diff, deadline)
+      // The runner as the delivery last read it (its pull request, its commit), for the summary.
+      delivery = await deliver(settings, deps, runnerId, diff, deadline, seen => (runner = seen))
     } catch (err) {
       if (err instanceof ProtectedPathsError) protectedFiles = err.protectedFiles
       outcome = deps.cancelled.aborted
@@ -289,13 +306,11 @@ export async function followSession(
       // the session, not this.
       deliveryFailed = true
     }
-    if (delivery?.kind === 'pull-request') {
-      // The runner as it now is (its pull request), for the summary; the delivery stands anyway.
-      runner = await client.getRunner(runnerId).catch((err: Error) => {
-        core.warning(`Could not read agent runner ${runnerId} again: ${err.message}`)
-        return runner
-      })
-    }
+    // Nothing was delivered, or it failed before reading the runner; the delivery stands anyway.
+    runner ??= await client.getRunner(runnerId).catch((err: Error) => {
+      core.warning(`Could not read agent runner ${runnerId}: ${err.message}`)
+      return undefined
+    })
   }
 
   const report: RunReport = {
@@ -355,13 +370,19 @@ export async function withTimeout(
   if (onAbort) signal?.removeEventListener('abort', onAbort)
 }
 
+/** Whether the inputs ask for the changes of a session that ended so to be delivered. */
+function delivers(settings: Settings, outcome: RunReport['outcome']): boolean {
+  return outcome === 'success' && (settings.pullRequest || settings.commitToBranch !== undefined)
+}
+
 /** The changes of a done session, into a pull request or onto a branch, as the inputs ask. */
 async function deliver(
   settings: Settings,
   deps: CommandDeps,
   runnerId: string,
   diff: DiffFiles | undefined,
-  deadline: number
+  deadline: number,
+  seen: (runner: AgentRunner) => void
 ): Promise<Delivery> {
   if (!diff || diff.stat.files.length === 0) {
     const reason = 'The session made no changes, so there is nothing to deliver.'
@@ -374,7 +395,8 @@ async function deliver(
       client: deps.client,
       now: deps.now,
       sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
-      deadline
+      deadline,
+      seen
     }
     if (settings.pullRequest) {
       const pr = await deliverPullRequest(runnerId, deliverDeps)

@@ -87,6 +87,7 @@ export async function run(): Promise<void> {
       timeoutMs: 3_000,
       maxAttempts: 2,
       backoff: { baseMs: 200, capMs: 1_000 },
+      pacing: false,
       onAttempt: e => debugRequest('Netlify', e)
     })
     try {

@@ -5,6 +5,7 @@
 // it; only when it is certainly not there does it try again.
 import { NetlifyApiError, NetlifyNetworkError } from './netlify/errors.js'
 import type { NetlifyClient } from './netlify/client.js'
+import type { ServerClock } from './netlify/requester.js'
 import type {
   AgentRunnerSession,
   CreateRunnerBody,
@@ -26,6 +27,8 @@ const CLOCK_SKEW_S = 120
  */
 const LOOK_BACK_S = 10 * 60
 const LOOK_BACK_RUNNERS = 5
+/** Margin for the clocks of Netlify's servers: the one that dates answers, the one that dates runners. */
+const SERVER_CLOCKS_MS = 1_000
 /** After a lost answer, the runners created in the last minutes are all checked. */
 const LOST_ANSWER_RUNNERS = 100
 
@@ -67,20 +70,45 @@ function neverSent(err: unknown): boolean {
   return err instanceof NetlifyNetworkError && !err.requestSent && err.code !== 'ABORTED'
 }
 
+/** Created since `sinceS` (Unix seconds) and before `beforeMs` (epoch ms), on Netlify's clock. */
+type Find<T> = (sinceS: number, most: number, beforeMs?: number) => Promise<T | undefined>
+
+/**
+ * The moment, on Netlify's clock, before which an earlier execution of this step created what it
+ * started: before this process began. The first answer was dated (in whole seconds, so up to one
+ * more) after its request went out, which was this long after the process began; and a margin
+ * for Netlify's servers' clocks. Runs that began with this one, sharing the token, create theirs
+ * later and are left out of the look. Undefined without a dated answer.
+ */
+export function earlierStartBeforeMs(clock: ServerClock | undefined): number | undefined {
+  return clock && clock.serverMs + 1_000 - clock.sentSinceStartMs + SERVER_CLOCKS_MS
+}
+
+/** Whether an item was created before `beforeMs`; one whose date cannot be read might have been. */
+function createdBefore(item: { created_at: string }, beforeMs: number | undefined): boolean {
+  return beforeMs === undefined || !(Date.parse(item.created_at) >= beforeMs)
+}
+
+/** `to` for a list (Unix seconds, exclusive) that keeps everything created before `beforeMs`. */
+const toSeconds = (beforeMs: number | undefined): number | undefined =>
+  beforeMs === undefined ? undefined : Math.ceil(beforeMs / 1000)
+
 /**
  * Runs `create` until it answers, or its answer was lost and `find` shows what it created. Gives
  * up, with the create's own error, on a definite refusal or after MAX_CREATES tries. A tagged
- * start first looks for what this same step started earlier (`find` from LOOK_BACK_S ago).
+ * start first looks for what this same step started earlier (`find` from LOOK_BACK_S ago, up to
+ * this process's start).
  */
 async function once<T>(
   what: string,
   create: () => Promise<T>,
-  find: (sinceS: number, most: number) => Promise<T | undefined>,
+  find: Find<T>,
   deps: StartDeps
 ): Promise<T> {
   const nowS = Math.floor(deps.now() / 1000)
   if (deps.tagged) {
-    const earlier = await find(nowS - LOOK_BACK_S, LOOK_BACK_RUNNERS)
+    const beforeMs = earlierStartBeforeMs(deps.client.serverClock)
+    const earlier = await find(nowS - LOOK_BACK_S, LOOK_BACK_RUNNERS, beforeMs)
     if (earlier !== undefined) {
       core.info(
         `This workflow step already started ${what} (its job ran again in the same attempt): carrying on with it instead of starting another.`
@@ -127,49 +155,60 @@ export function startedSince(startedAt: number): number {
   return Math.floor(startedAt / 1000) - CLOCK_SKEW_S
 }
 
-/** A runner of the site created since `sinceS` whose first session has `prompt`: the newest `most` are checked. */
+/**
+ * A runner of the site created since `sinceS` (and before `beforeMs`) whose first session has
+ * `prompt`, with that session: the newest `most` are checked.
+ */
 export async function findRunnerByPrompt(
   client: NetlifyClient,
   site: Site,
   prompt: string,
   sinceS: number,
-  most: number
-): Promise<string | undefined> {
+  most: number,
+  beforeMs?: number
+): Promise<StartedRun | undefined> {
   const { items } = await client.listRunners({
     account_id: site.account_id,
     site_id: site.id,
     from: sinceS,
-    per_page: most
+    to: toSeconds(beforeMs),
+    // `to` has whole seconds: room for the runners of its last second that come after `beforeMs`.
+    per_page: beforeMs === undefined ? most : most * 2
   })
-  for (const runner of items) {
-    if ((await firstSession(client, runner.id)).prompt === prompt) return runner.id
+  const candidates = items.filter(runner => createdBefore(runner, beforeMs)).slice(0, most)
+  for (const runner of candidates) {
+    const session = await firstSession(client, runner.id)
+    if (session.prompt === prompt) return { runnerId: runner.id, session }
   }
   return undefined
 }
 
-/** The newest session of the runner created since `sinceS` that `matches`. */
+/** The newest session of the runner created since `sinceS` (and before `beforeMs`) that `matches`. */
 async function findSession(
   client: NetlifyClient,
   runnerId: string,
   sinceS: number,
-  matches: (session: AgentRunnerSession) => boolean
+  matches: (session: AgentRunnerSession) => boolean,
+  beforeMs?: number
 ): Promise<AgentRunnerSession | undefined> {
   const { items } = await client.listSessions(runnerId, {
     from: sinceS,
+    to: toSeconds(beforeMs),
     order_by: 'desc',
     per_page: 100
   })
-  return items.find(matches)
+  return items.find(session => createdBefore(session, beforeMs) && matches(session))
 }
 
-/** A session of the runner created since `sinceS` with `prompt`. */
+/** A session of the runner created since `sinceS` (and before `beforeMs`) with `prompt`. */
 export function findSessionByPrompt(
   client: NetlifyClient,
   runnerId: string,
   prompt: string,
-  sinceS: number
+  sinceS: number,
+  beforeMs?: number
 ): Promise<AgentRunnerSession | undefined> {
-  return findSession(client, runnerId, sinceS, s => s.prompt === prompt)
+  return findSession(client, runnerId, sinceS, s => s.prompt === prompt, beforeMs)
 }
 
 export async function startRunner(
@@ -178,14 +217,19 @@ export async function startRunner(
   deps: StartDeps
 ): Promise<StartedRun> {
   const { client } = deps
-  const runnerId = await once(
+  // A run found already started comes with its first session; a new one's is read once it is known.
+  const started: { runnerId: string; session?: AgentRunnerSession } = await once(
     'the run',
-    async () => (await client.createRunner(site.id, await withFileKeys(body, deps))).id,
-    (sinceS, most) => findRunnerByPrompt(client, site, body.prompt, sinceS, most),
+    async () => ({
+      runnerId: (await client.createRunner(site.id, await withFileKeys(body, deps))).id
+    }),
+    (sinceS, most, beforeMs) =>
+      findRunnerByPrompt(client, site, body.prompt, sinceS, most, beforeMs),
     deps
   )
+  const { runnerId } = started
   deps.onRunner(runnerId)
-  return { runnerId, session: await firstSession(client, runnerId) }
+  return { runnerId, session: started.session ?? (await firstSession(client, runnerId)) }
 }
 
 export async function startFollowUp(
@@ -197,7 +241,8 @@ export async function startFollowUp(
   const session = await once(
     'the follow-up session',
     async () => client.createSession(runnerId, await withFileKeys(body, deps)),
-    sinceS => findSessionByPrompt(client, runnerId, body.prompt, sinceS),
+    (sinceS, _most, beforeMs) =>
+      findSessionByPrompt(client, runnerId, body.prompt, sinceS, beforeMs),
     deps
   )
   // The runner was there before this step: it is this step's to stop only once its session exists.

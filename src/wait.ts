@@ -2,7 +2,7 @@
 // client, clock and sleep as parameters so that tests and the benchmark drive it without waiting.
 import { setTimeout as delay } from 'node:timers/promises'
 import type { NetlifyClient } from './netlify/client.js'
-import type { RateLimit } from './netlify/requester.js'
+import { paceDelayMs, type PaceView } from './netlify/rate-pacing.js'
 import { isTerminalSessionState } from './netlify/lifecycle.js'
 import type { AgentRunnerSession, SessionStep } from './netlify/types.js'
 
@@ -19,29 +19,6 @@ export const POLL_GROWTH = 0.1
 export function pollDelayMs(elapsedMs: number, maxMs: number): number {
   const grown = Math.max(MIN_POLL_MS, Math.floor(elapsedMs * POLL_GROWTH))
   return Math.max(MIN_POLL_MS, Math.min(maxMs, grown))
-}
-
-/** Below this share of the rate limit, status checks slow down. */
-export const RATE_LIMIT_LOW = 0.2
-
-/**
- * A pause stretched when Netlify's rate limit runs low, so that runs sharing a token spread what
- * is left until the reset instead of racing for it: unchanged above a fifth of the limit, longer
- * in proportion below it, and until the reset when nothing is left.
- */
-export function rateLimitedDelayMs(
-  delayMs: number,
-  rate: Readonly<RateLimit>,
-  now: number
-): number {
-  const { limit, remaining, resetAt } = rate
-  if (limit === undefined || remaining === undefined || resetAt === undefined || limit <= 0)
-    return delayMs
-  const untilReset = Math.max(0, resetAt - now)
-  if (remaining <= 0) return Math.max(delayMs, untilReset)
-  const low = limit * RATE_LIMIT_LOW
-  if (remaining >= low) return delayMs
-  return Math.max(delayMs, Math.min(Math.round(delayMs * (low / remaining)), untilReset))
 }
 
 /**
@@ -78,8 +55,16 @@ export interface WaitOptions {
   maxIntervalMs: number
   /** Called once per new step, in order, as steps appear. */
   onStep: (step: SessionStep, index: number) => void
-  /** What Netlify's rate-limit headers said last; the pause stretches when little is left. */
-  rateLimit?: () => Readonly<RateLimit>
+  /**
+   * What Netlify's rate-limit headers said last, and how many runs share them: the pause
+   * stretches so that those runs spread what is left of the window (./netlify/rate-pacing.ts).
+   */
+  pacing?: () => Readonly<PaceView> | undefined
+  /**
+   * The session as read a moment ago (the start's own answer): the first check, made without
+   * asking again.
+   */
+  initial?: AgentRunnerSession
   /** Called after each status check. */
   onPoll?: (session: AgentRunnerSession) => void
   /** Told each pause before the next check, and why it is that long (step debug). */
@@ -104,11 +89,13 @@ export function pauseReason(
   pacedMs: number,
   nextMs: number,
   maxMs: number,
-  rate: Readonly<RateLimit> | undefined
+  pace: Readonly<PaceView> | undefined
 ): string {
   if (nextMs < pacedMs) return 'the deadline of timeout-minutes comes first'
   if (pacedMs > scheduledMs) {
-    return `the rate limit runs low (${rate?.remaining ?? '?'} of ${rate?.limit ?? '?'} requests left), so checks slow down from ${seconds(scheduledMs)}`
+    const sharing =
+      pace && pace.sharers >= 1.5 ? `, shared by about ${Math.round(pace.sharers)} runs` : ''
+    return `the rate limit runs low (${pace?.remaining ?? '?'} of ${pace?.limit ?? '?'} requests left until the reset${sharing}), so checks slow down from ${seconds(scheduledMs)}`
   }
   if (scheduledMs === maxMs && maxMs > MIN_POLL_MS) return `poll-interval caps the pause`
   if (scheduledMs === MIN_POLL_MS)
@@ -123,9 +110,12 @@ export async function waitForSession(options: WaitOptions): Promise<WaitResult> 
   const started = now()
   let shown = 0
   let polls = 0
+  let initial = options.initial
   for (;;) {
     options.signal?.throwIfAborted()
-    const session = await options.client.getSession(options.runnerId, options.sessionId)
+    const session =
+      initial ?? (await options.client.getSession(options.runnerId, options.sessionId))
+    initial = undefined
     polls++
     // Steps first: a session's last steps arrive with its final state, and the log should read in order.
     for (const step of newSteps(session.steps, shown)) options.onStep(step, shown++)
@@ -135,10 +125,10 @@ export async function waitForSession(options: WaitOptions): Promise<WaitResult> 
     if (remaining <= 0) return { kind: 'timed-out', session, polls }
     const age = now() - started
     const pause = pollDelayMs(age, options.maxIntervalMs)
-    const rate = options.rateLimit?.()
-    const paced = rate ? rateLimitedDelayMs(pause, rate, now()) : pause
+    const pace = options.pacing?.()
+    const paced = Math.max(pause, paceDelayMs(pace, now()))
     const next = Math.min(remaining, paced)
-    options.onPause?.(next, pauseReason(age, pause, paced, next, options.maxIntervalMs, rate))
+    options.onPause?.(next, pauseReason(age, pause, paced, next, options.maxIntervalMs, pace))
     await sleep(next, options.signal)
   }
 }

@@ -31,19 +31,27 @@ export interface CommandResult {
 
 export type CommandHandler = (settings: Settings, deps: CommandDeps) => Promise<CommandResult>
 
+/** Netlify's answers the step already has, for `openRunner` not to ask again. */
+export interface KnownReads {
+  site?: Site
+  runner?: AgentRunner
+}
+
 /** The runner a command acts on, and its site (named by `site-id`, or read from the runner). */
 export async function openRunner(
   settings: Settings,
   client: NetlifyClient,
-  runnerId: string
+  runnerId: string,
+  known: KnownReads = {}
 ): Promise<{ site: Site; runner: AgentRunner }> {
-  const runner = await client.getRunner(runnerId)
+  const runner = known.runner?.id === runnerId ? known.runner : await client.getRunner(runnerId)
   if (settings.siteId !== undefined && runner.site_id && runner.site_id !== settings.siteId) {
     throw new InputError(
       Input.SiteId,
       `Agent runner ${runnerId} belongs to site ${runner.site_id}, not to \`site-id\` ${settings.siteId}: check both inputs.`
     )
   }
-  const site = await client.getSite(runner.site_id || (settings.siteId ?? ''))
+  const siteId = runner.site_id || (settings.siteId ?? '')
+  const site = known.site?.id === siteId ? known.site : await client.getSite(siteId)
   return { site, runner }
 }

@@ -25,7 +25,7 @@ import {
 import { setSkipOutputs } from '../report/outputs.js'
 import { renderCommandSummary, publishSummary } from '../report/summary.js'
 import { printUntrusted } from '../untrusted-log.js'
-import { openRunner, type CommandDeps, type CommandResult } from './context.js'
+import { openRunner, type CommandDeps, type CommandResult, type KnownReads } from './context.js'
 import {
   CANCELLED_OBSERVER_MS,
   followSession,
@@ -108,7 +108,8 @@ async function stopInterruptedStart(
   const sinceS = startedSince(startedAt)
   try {
     if (plan.kind === 'runner') {
-      const look = () => findRunnerByPrompt(client, site, plan.body.prompt, sinceS, 100)
+      const look = async () =>
+        (await findRunnerByPrompt(client, site, plan.body.prompt, sinceS, 100))?.runnerId
       // A request cut off on this side may still be carried out a moment later on Netlify's.
       const runnerId = (await look()) ?? (await deps.sleep(INTERRUPTED_LOOK_AGAIN_MS).then(look))
       if (runnerId === undefined) return 'it had not started'
@@ -148,7 +149,7 @@ export async function runCommand(settings: Settings, deps: CommandDeps): Promise
   }
   const { observer } = plan
   try {
-    return await startAndFollow(plan.settings, { ...deps, observer }, attachments)
+    return await startAndFollow(plan.settings, { ...deps, observer }, attachments, plan.read)
   } catch (err) {
     if (observer) {
       const message = deps.redact(err instanceof Error ? err.message : String(err))
@@ -186,7 +187,8 @@ async function reportSkipped(reason: string, settings: Settings): Promise<Comman
 async function startAndFollow(
   settings: Settings,
   deps: CommandDeps,
-  attachments: Attachment[]
+  attachments: Attachment[],
+  known: KnownReads = {}
 ): Promise<RunReport> {
   const { client } = deps
   core.startGroup(settings.agentRunnerId ? 'Starting a follow-up session' : 'Starting an agent run')
@@ -195,11 +197,12 @@ async function startAndFollow(
   try {
     let base: string | null | undefined
     if (settings.agentRunnerId) {
-      const opened = await openRunner(settings, client, settings.agentRunnerId)
+      const opened = await openRunner(settings, client, settings.agentRunnerId, known)
       site = opened.site
       base = opened.runner.branch
     } else {
-      site = await client.getSite(settings.siteId ?? '')
+      // The event's plan may have read the site already.
+      site = known.site ?? (await client.getSite(settings.siteId ?? ''))
       base = settings.branch ?? site.build_settings?.repo_branch
     }
     core.info(`Site: ${site.name} (${site.id})`)

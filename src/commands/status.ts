@@ -14,15 +14,26 @@ import type { Settings } from '../settings/index.js'
 import { openRunner, type CommandDeps, type CommandResult } from './context.js'
 import { downloadDiffs } from '../follow-session.js'
 
+/**
+ * The runner's newest session that is not discarded, and whether it is the runner's first: the
+ * only one listed (a revert discards the sessions after another, never the first).
+ */
+async function newestSession(
+  client: NetlifyClient,
+  runnerId: string
+): Promise<{ session: AgentRunnerSession; first: boolean }> {
+  const { items } = await client.listSessions(runnerId, { order_by: 'desc', per_page: 2 })
+  const session = items[0]
+  if (!session) throw new ClassifiedError('not-found', `Agent runner ${runnerId} has no session.`)
+  return { session, first: items.length === 1 }
+}
+
 /** The runner's newest session that is not discarded. */
 export async function latestSession(
   client: NetlifyClient,
   runnerId: string
 ): Promise<AgentRunnerSession> {
-  const { items } = await client.listSessions(runnerId, { order_by: 'desc', per_page: 1 })
-  const session = items[0]
-  if (!session) throw new ClassifiedError('not-found', `Agent runner ${runnerId} has no session.`)
-  return session
+  return (await newestSession(client, runnerId)).session
 }
 
 export async function statusCommand(settings: Settings, deps: CommandDeps): Promise<CommandResult> {
@@ -32,9 +43,10 @@ export async function statusCommand(settings: Settings, deps: CommandDeps): Prom
   let report: RunReport
   try {
     const { site, runner } = await openRunner(settings, client, runnerId)
-    const session = settings.sessionId
-      ? await client.getSession(runnerId, settings.sessionId)
-      : await latestSession(client, runnerId)
+    // A session named by id may be any of the runner's: its diffs are both downloaded.
+    const { session, first } = settings.sessionId
+      ? { session: await client.getSession(runnerId, settings.sessionId), first: false }
+      : await newestSession(client, runnerId)
     const ended = isTerminalSessionState(session.state)
     const outcome = ended ? outcomeOf(session.state) : 'running'
     const url = runnerUrl(site.name, runnerId)
@@ -42,7 +54,7 @@ export async function statusCommand(settings: Settings, deps: CommandDeps): Prom
     core.info(`Session ${session.id} is ${normalizeState(session.state)}: ${url}`)
     const diff =
       outcome === 'success'
-        ? await downloadDiffs(client, runnerId, session, settings.tempDir)
+        ? await downloadDiffs(client, runnerId, session, settings.tempDir, { firstSession: first })
         : undefined
     report = {
       outcome,

@@ -5,7 +5,7 @@
 // sent to Netlify for an event that is skipped.
 import { readFileSync } from 'node:fs'
 import type { NetlifyClient } from '../netlify/client.js'
-import type { Site } from '../netlify/types.js'
+import type { AgentRunner, Site } from '../netlify/types.js'
 import { NetlifyApiError } from '../netlify/errors.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { Redact } from '../redact.js'
@@ -28,9 +28,16 @@ import { StatusReporter, type RunObserver } from './status-reporter.js'
 import type { ThreadStop } from './thread-stop.js'
 import { TriggerReactions } from './trigger-reactions.js'
 
+/** What the plan read of Netlify, so that the run need not read it again. */
+export interface PlanReads {
+  site?: Site
+  /** The runner the run follows up on. */
+  runner?: AgentRunner
+}
+
 export type EventPlan =
   | { kind: 'skip'; reason: string }
-  | { kind: 'run'; settings: Settings; observer: RunObserver | undefined }
+  | { kind: 'run'; settings: Settings; observer: RunObserver | undefined; read?: PlanReads }
   /** `@netlify stop`, from someone allowed to: ./thread-stop.ts carries it out. */
   | { kind: 'stop'; stop: ThreadStop }
 
@@ -71,11 +78,11 @@ async function usable(
   netlify: NetlifyClient,
   runnerId: string,
   siteId: string
-): Promise<string | undefined> {
+): Promise<AgentRunner | undefined> {
   try {
     const runner = await netlify.getRunner(runnerId)
     if (runner.site_id !== siteId || normalizeState(runner.state) === 'archived') return undefined
-    return runner.id
+    return runner
   } catch (err) {
     if (err instanceof NetlifyApiError && err.status === 404) return undefined
     throw err
@@ -87,6 +94,7 @@ interface Target {
   branch?: string
   /** Set when the run must update the thread's pull request. */
   pullRequest?: boolean
+  read?: PlanReads
 }
 
 /** Where the thread's runner is looked for, and with what. */
@@ -101,6 +109,8 @@ interface ThreadLookup {
 
 interface ThreadRunner {
   runnerId: string | undefined
+  /** The runner as it was read to tell it is usable. */
+  runner?: AgentRunner
   /** On a pull request: its head branch, and the fork it comes from (null: a deleted fork). */
   pull?: { head: string; fork: string | null | undefined }
 }
@@ -119,10 +129,10 @@ async function threadRunner(
   const find = async (by: () => Promise<string | undefined>) => {
     if (!look) return undefined
     const runnerId = await by()
-    return runnerId && (await usable(netlify, runnerId, site.id))
+    return runnerId ? await usable(netlify, runnerId, site.id) : undefined
   }
   const fromMarker = await find(lookup.fromMarker)
-  if (!trigger.isPullRequest) return { runnerId: fromMarker }
+  if (!trigger.isPullRequest) return { runnerId: fromMarker?.id, runner: fromMarker }
 
   const pull = await github.pullRequest(trigger.issueNumber)
   const head = trigger.headBranch ?? pull.headRef
@@ -132,10 +142,10 @@ async function threadRunner(
     pull.headRepo === null || pull.headRepo.toLowerCase() !== lookup.repository.toLowerCase()
       ? pull.headRepo
       : undefined
-  const runnerId =
+  const runner =
     fromMarker ??
     (fork !== undefined ? undefined : await find(() => runnerOnBranch(netlify, site, head)))
-  return { runnerId, pull: { head, fork } }
+  return { runnerId: runner?.id, runner, pull: { head, fork } }
 }
 
 /** Where a triggered run goes: a follow-up on the thread's runner, or a new runner. */
@@ -151,19 +161,24 @@ async function targetOf(
     settings.deployId !== undefined ||
     settings.parentAgentRunnerId !== undefined
   if (trigger.kind === 'issue-label' || settings.agentRunnerId) return {}
-  const { runnerId, pull } = await threadRunner(trigger, await lookup(), !newRunner)
+  const on = await lookup()
+  const { runnerId, runner, pull } = await threadRunner(trigger, on, !newRunner)
   // A follow-up on the pull request's runner updates that same pull request (once it is done).
   if (runnerId) {
     const deliver = pull && settings.wait && settings.commitToBranch === undefined
-    return { agentRunnerId: runnerId, pullRequest: deliver ? true : undefined }
+    return {
+      agentRunnerId: runnerId,
+      pullRequest: deliver ? true : undefined,
+      read: { site: on.site, runner }
+    }
   }
-  if (!pull) return {}
+  if (!pull) return { read: { site: on.site } }
   if (pull.fork !== undefined) {
     return {
       skip: `Pull request #${trigger.issueNumber} comes from a fork (${pull.fork ?? 'since deleted'}); the agent works on the site's own repository, so it cannot start on that branch.`
     }
   }
-  return { branch: pull.head }
+  return { branch: pull.head, read: { site: on.site } }
 }
 
 /**
@@ -337,5 +352,10 @@ export async function planEventRun(
         seal
       })
     : undefined
-  return { kind: 'run', settings: planned, observer: threadObserver(reporter, reactions) }
+  return {
+    kind: 'run',
+    settings: planned,
+    observer: threadObserver(reporter, reactions),
+    read: target.read
+  }
 }

@@ -5,13 +5,15 @@ import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
 import { NetlifyApiError } from './errors.js'
+import type { PaceView } from './rate-pacing.js'
 import {
   DEFAULT_API_URL,
   readJson,
   Requester,
   type Query,
   type RateLimit,
-  type RequesterOptions
+  type RequesterOptions,
+  type ServerClock
 } from './requester.js'
 import type {
   AgentRunner,
@@ -73,6 +75,16 @@ export class NetlifyClient {
   /** What Netlify's rate-limit headers said last. */
   get rateLimit(): Readonly<RateLimit> {
     return this.requester.rateLimit
+  }
+
+  /** What the pace of requests is decided on (./rate-pacing.ts); undefined before the headers. */
+  get pacing(): PaceView | undefined {
+    return this.requester.pacer.view
+  }
+
+  /** Netlify's clock, from the first answer's `Date` header; undefined before one. */
+  get serverClock(): ServerClock | undefined {
+    return this.requester.serverClock
   }
 
   /** Epoch ms after which no retry is started. */

@@ -16,9 +16,12 @@ import {
   type BackoffOptions,
   type Failure
 } from './retry-policy.js'
+import { RatePacer, type RateLimit } from './rate-pacing.js'
 import { discard, readText, Transport, TransportError, type RawResponse } from './transport.js'
 
 export const DEFAULT_API_URL = 'https://api.netlify.com'
+
+export type { RateLimit } from './rate-pacing.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
 
@@ -44,12 +47,15 @@ export interface AttemptEvent {
   ms: number
 }
 
-/** The latest rate-limit headers Netlify sent. */
-export interface RateLimit {
-  limit?: number
-  remaining?: number
-  /** Epoch milliseconds. */
-  resetAt?: number
+/** Netlify's clock, as the `Date` header of the first answer told it. */
+export interface ServerClock {
+  /**
+   * The header's time, on Netlify's clock: whole seconds, so the answer was dated up to a second
+   * after it. Epoch ms.
+   */
+  serverMs: number
+  /** When that request was sent, in ms since this process began (a monotonic clock). */
+  sentSinceStartMs: number
 }
 
 export interface RequesterOptions {
@@ -66,6 +72,11 @@ export interface RequesterOptions {
   deadline?: number
   onRetry?: (event: RetryEvent) => void
   onAttempt?: (event: AttemptEvent) => void
+  /**
+   * Pace requests on the rate-limit headers (./rate-pacing.ts); default true. Off for the client
+   * that stops sessions: a stop must fit in the runner's few seconds.
+   */
+  pacing?: boolean
   signal?: AbortSignal
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   now?: () => number
@@ -90,6 +101,8 @@ export class BodyError extends Error {
 const ERROR_BODY_LIMIT = 64 * 1024
 /** 429s waited out per request; the deadline, where there is one, usually ends it sooner. */
 const MAX_THROTTLED = 20
+/** Pauses the pacer may ask for before one request. */
+const MAX_PACING_PAUSES = 3
 
 function describe(failure: Failure): string {
   switch (failure.kind) {
@@ -120,8 +133,10 @@ export async function readJson<T>(res: RawResponse): Promise<T> {
 }
 
 export class Requester {
-  readonly rateLimit: RateLimit = {}
+  readonly pacer = new RatePacer()
   deadline: number | undefined
+  /** Undefined until an answer carries a `Date` header. */
+  serverClock: ServerClock | undefined
   private readonly transport: Transport
   private readonly base: string
   private readonly apiHost: Destination
@@ -176,7 +191,9 @@ export class Requester {
       let failure: Failure
       let lastError: Error
       let responseHeaders: RawResponse['headers'] | undefined
+      if (!options.externalUrl) await this.pace()
       const sentAt = this.now()
+      const sentSinceStartMs = performance.now()
       const answered = (answer: number | string): void =>
         this.options.onAttempt?.({
           method,
@@ -197,7 +214,7 @@ export class Requester {
         })
         responseHeaders = res.headers
         answered(res.status)
-        this.noteRateLimit(res.headers)
+        if (!options.externalUrl) this.noteHeaders(res.headers, sentSinceStartMs)
         if (res.status >= 200 && res.status < 300) {
           try {
             return await consume(res)
@@ -297,12 +314,41 @@ export class Requester {
     return url
   }
 
-  private noteRateLimit(headers: RawResponse['headers']): void {
-    const limit = headerNumber(headers['x-ratelimit-limit'])
-    const remaining = headerNumber(headers['x-ratelimit-remaining'])
+  /** The latest rate-limit headers Netlify sent. */
+  get rateLimit(): Readonly<RateLimit> {
+    return this.pacer.rateLimit
+  }
+
+  /**
+   * Holds the request while the pacer asks, never past the deadline; then counts it as sent. The
+   * pace is asked again after a pause (a few times): answers to other requests may have come
+   * meanwhile.
+   */
+  private async pace(): Promise<void> {
+    for (let pauses = 0; pauses < MAX_PACING_PAUSES; pauses++) {
+      if (this.options.pacing === false) break
+      const now = this.now()
+      let wait = this.pacer.delayMs(now)
+      if (this.deadline !== undefined) wait = Math.min(wait, this.deadline - now)
+      if (wait <= 0) break
+      await this.sleep(wait, this.options.signal)
+    }
+    this.pacer.sent()
+  }
+
+  private noteHeaders(headers: RawResponse['headers'], sentSinceStartMs: number): void {
     const reset = headerNumber(headers['x-ratelimit-reset'])
-    if (limit !== undefined) this.rateLimit.limit = limit
-    if (remaining !== undefined) this.rateLimit.remaining = remaining
-    if (reset !== undefined) this.rateLimit.resetAt = reset * 1000
+    this.pacer.observe(
+      {
+        limit: headerNumber(headers['x-ratelimit-limit']),
+        remaining: headerNumber(headers['x-ratelimit-remaining']),
+        resetAt: reset === undefined ? undefined : reset * 1000
+      },
+      this.now()
+    )
+    const date = headers.date === undefined ? NaN : Date.parse(headers.date)
+    if (this.serverClock === undefined && Number.isFinite(date)) {
+      this.serverClock = { serverMs: date, sentSinceStartMs }
+    }
   }
 }
