@@ -41,6 +41,8 @@ describe('transient failures while waiting are ridden out', () => {
   it.each(rows)(
     '%s',
     async (_name, fault) => {
+      // Still at work when the start reads it: the faults meet the status checks that follow.
+      fake().setScenario({ sessionMs: 300 })
       fake().injectFault(fault())
       const before = runnerCount()
       const run = await runAction({ inputs: inputs() })

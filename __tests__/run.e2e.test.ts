@@ -156,6 +156,7 @@ describe('the README step: start, wait, report', () => {
   })
 
   it('asks Netlify for nothing twice: the site, the start, the checks, the runner and the diff once each', async () => {
+    fake().setScenario({ sessionMs: 600 })
     const before = fake().requests.length
     // A step outside a workflow: no look for an earlier start of the same step.
     const run = await runAction({ inputs: inputs(), env: { GITHUB_RUN_ID: '' } })
