@@ -1,8 +1,8 @@
 // Step debug end to end: what the "Enable debug logging" re-run (RUNNER_DEBUG=1) shows, and that an
 // ordinary run writes no ::debug:: line at all.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { runAction } from '../__fixtures__/actions-runner.js'
-import { startFakeGitHub, type FakeGitHub } from '../__fixtures__/fake-github/index.js'
+import { useFakeGitHub } from '../__fixtures__/use-fake-github.js'
 import { useFakeNetlify } from '../__fixtures__/use-fake-netlify.js'
 
 const TOKEN = 'nfp_debug_secret_token'
@@ -14,18 +14,12 @@ const netlify = useFakeNetlify({
   scenario: { sessionMs: 300, steps: 1 }
 })
 
-let gh: FakeGitHub
-beforeAll(async () => {
-  gh = await startFakeGitHub({
-    token: GH_TOKEN,
-    owner: 'octo',
-    repo: 'site',
-    permissions: { alice: 'write' },
-    issues: [{ number: 12, title: 'The header link is broken', user: 'bob' }]
-  })
-})
-afterAll(async () => {
-  await gh.close()
+const gh = useFakeGitHub({
+  token: GH_TOKEN,
+  owner: 'octo',
+  repo: 'site',
+  permissions: { alice: 'write' },
+  issues: [{ number: 12, title: 'The header link is broken', user: 'bob' }]
 })
 
 const inputs = (): Record<string, string> => ({
@@ -71,7 +65,7 @@ describe('step debug', () => {
       github: {
         eventName: 'issues',
         event: 'issues-labeled.json',
-        apiUrl: gh.url,
+        apiUrl: gh().url,
         token: GH_TOKEN
       }
     })
