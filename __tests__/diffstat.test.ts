@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { makeTempDir } from '../__fixtures__/temp-dirs.js'
 import {
   DiffStatCounter,
   diffLines,
@@ -12,7 +12,7 @@ import {
 } from '../src/report/diffstat.js'
 
 function fileOf(content: string | Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'diffstat-')), 'x.diff')
+  const file = join(makeTempDir('diffstat-'), 'x.diff')
   writeFileSync(file, content)
   return file
 }
