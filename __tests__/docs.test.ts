@@ -1,5 +1,6 @@
-// README and action.yml always agree: every input and output in one is in the other, with the
-// same default.
+// README, docs and action.yml always agree: every input and output in one is in the other, with
+// the same default, and docs/commands.md shows every command. (The links between the pages are
+// ./docs-links.test.ts.)
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,6 +9,7 @@ import { withTables } from '../scripts/readme-tables.js'
 import { COMMANDS } from '../src/settings/index.js'
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+const commandsPage = readFileSync(join(ROOT, 'docs', 'commands.md'), 'utf8')
 
 /** The rows of the README table under a `## heading`: first cell (unquoted) -> second cell. */
 function tableUnder(heading: string): Map<string, string> {
@@ -70,8 +72,10 @@ describe('README and action.yml', () => {
     }
   })
 
-  it('show an example step for every command', () => {
-    const missing = COMMANDS.filter(c => c !== 'run' && !readme.includes(`    command: ${c}\n`))
+  it('show an example step for every command, in docs/commands.md', () => {
+    const missing = COMMANDS.filter(
+      c => c !== 'run' && !commandsPage.includes(`    command: ${c}\n`)
+    )
     expect(missing).toEqual([])
   })
 

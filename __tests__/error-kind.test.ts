@@ -1,6 +1,8 @@
 // `error-kind`: every word, from the error that ended the step or from how the session ended.
 import { describe, expect, it } from '@jest/globals'
 import { RequestError } from '@octokit/request-error'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { DeliveryError } from '../src/deliver.js'
 import { explainRefusal, NetlifyApiError, NetlifyNetworkError } from '../src/netlify/errors.js'
 import { ProtectedPathsError } from '../src/protected-paths.js'
@@ -113,9 +115,11 @@ describe('the error-kind of how a session ended', () => {
   })
 })
 
-it('every word is one of action.yml’s', async () => {
-  const { readActionYml } = await import('../__fixtures__/actions-runner.js')
-  const description = readActionYml().outputs['error-kind']?.description ?? ''
-  const listed = [...description.matchAll(/`([a-z-]+)`/g)].map(m => m[1])
-  for (const kind of ERROR_KINDS) expect(listed).toContain(kind)
+it('every word is in the README’s error-kind table, and the table has no other', async () => {
+  const { ROOT } = await import('../__fixtures__/actions-runner.js')
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const section = readme.split('\n## What went wrong: `error-kind`\n')[1]?.split('\n## ')[0] ?? ''
+  const rows = section.split(/^\| -.*$/m)[1] ?? '' // below the header
+  const listed = [...rows.matchAll(/^\| `([a-z-]+)` +\|/gm)].map(m => m[1])
+  expect([...listed].sort()).toEqual([...ERROR_KINDS].sort())
 })

