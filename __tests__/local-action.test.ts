@@ -1,5 +1,5 @@
 // `npm run local-action` (GitHub's @github/local-action on the source, against the fake Netlify
-// API) runs the step and shows its outputs, as the README's development section promises.
+// API) runs the step and shows its outputs, as CONTRIBUTING promises.
 import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
