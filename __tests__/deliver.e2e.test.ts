@@ -187,13 +187,28 @@ describe('delivery inputs are checked before anything is sent', () => {
     ['a bad branch name', { 'commit-to-branch': 'a..b' }, /not a valid branch name/],
     ['a non-boolean pull-request', { 'pull-request': 'yes' }, /Input `pull-request` must be true/],
     [
-      'a delivery from a step that does not wait',
-      { 'pull-request': 'true', wait: 'false' },
-      /Input `wait` is false, but `pull-request` delivers the changes once the session is done/
+      'a rebase that delivers and does not wait (its session has no tag for a sweep)',
+      {
+        command: 'rebase',
+        prompt: '',
+        'agent-runner-id': 'ar-x',
+        'pull-request': 'true',
+        wait: 'false'
+      },
+      /Input `wait` is false, but `pull-request` delivers .* a `command: rebase` session carries no tag/
+    ],
+    [
+      'a detached delivery outside GitHub Actions (no sweep could find it)',
+      { 'pull-request': 'true', wait: 'false', GITHUB_RUN_ID: '' },
+      /Input `wait` is false with `pull-request`: a detached run is delivered by a later `command: sweep` step/
     ]
-  ])('%s', async (_name, extra, message) => {
+  ])('%s', async (_name, given, message) => {
     const before = fake().requests.length
-    const run = await runAction({ inputs: inputs(extra) })
+    const { GITHUB_RUN_ID, ...extra } = given as Record<string, string>
+    const run = await runAction({
+      inputs: inputs(extra),
+      ...(GITHUB_RUN_ID === undefined ? {} : { env: { GITHUB_RUN_ID } })
+    })
     expect(run.exitCode).toBe(1)
     const errors = run.log.split('\n').filter(l => l.startsWith('::error::'))
     expect(errors).toHaveLength(1)

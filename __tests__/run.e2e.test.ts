@@ -64,7 +64,8 @@ describe('the README step: start, wait, report', () => {
     )
     expect(run.outputs.state).toBe('done')
     expect(run.outputs.outcome).toBe('success')
-    expect(run.outputs.title).toBe(session.title)
+    // The session's title, without the mark the step then added to record that it settled it.
+    expect(session.title).toBe(`${run.outputs.title} · settled by GitHub Actions`)
     expect(run.outputs.result).toBe(session.result)
     expect(run.outputs['deploy-id']).toBe(session.deploy_id)
     expect(run.outputs['deploy-url']).toBe(session.deploy_url)
@@ -115,7 +116,7 @@ describe('the README step: start, wait, report', () => {
     expect(mine[2]).toMatchObject({ method: 'POST', path: '/api/v1/agent_runners' })
     expect(mine[2]?.body).toEqual({
       prompt: expect.stringMatching(
-        /^Add a dark mode toggle to the header\n\n<!-- netlify-agent-runners-action octo\/site run=\d+ attempt=1 job=agent step=netlify request=[0-9a-f]{12} -->$/
+        /^Add a dark mode toggle to the header\n\n<!-- netlify-agent-runners-action octo\/site run=\d+ attempt=1 job=agent step=netlify request=[0-9a-f]{12} detached=false deliver=none timeout=60 on-timeout=stop mac=[\w-]{22} -->$/
       ),
       mode: 'normal'
     })

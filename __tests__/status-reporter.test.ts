@@ -37,7 +37,8 @@ function thread() {
     reactions: async () => [],
     unreact: async () => undefined,
     pullRequest: async () => ({ number: 1, headRef: 'x', headRepo: 'o/r', baseRef: 'main' }),
-    rendered: async () => ({ body: '', html: '' })
+    rendered: async () => ({ body: '', html: '' }),
+    workflowRunStatus: async () => 'completed'
   }
   return { github, comments, writes }
 }

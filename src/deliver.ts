@@ -35,6 +35,14 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * Another step is delivering the same runner right now (a concurrent sweep): Netlify shows the
+ * delivery under way, or answers 409 to the request. Not a failure: that step finishes it.
+ */
+export class DeliveryTaken extends Error {
+  override readonly name = 'DeliveryTaken'
+}
+
 export interface DeliverDeps {
   client: NetlifyClient
   now: () => number
@@ -43,6 +51,11 @@ export interface DeliverDeps {
   deadline: number
   /** Told of the runner each time it is read, so that the report need not read it again. */
   seen?: (runner: AgentRunner) => void
+  /**
+   * One already under way: waited for, then made again over it (a step's own delivery), or left
+   * to whoever started it (`taken`: a sweep, which must deliver a run once however many run).
+   */
+  underWay?: 'wait' | 'taken'
 }
 
 /** Reads the runner, telling `deps.seen`. */
@@ -95,6 +108,8 @@ async function carryOut(
   deps: DeliverDeps
 ): Promise<{ before: AgentRunner; after: AgentRunner }> {
   let before = await readRunner(runnerId, deps)
+  const taken = deps.underWay === 'taken'
+  if (job.busy(before) && taken) throw new DeliveryTaken(`${job.what} is already being made`)
   // One already under way (another step, or the dashboard) is waited for, not posted over.
   if (job.busy(before)) before = await settle(job, runnerId, before, deps, false)
   let runner: AgentRunner | undefined
@@ -103,6 +118,10 @@ async function carryOut(
       runner = await job.post()
       deps.seen?.(runner)
     } catch (err) {
+      // Netlify's "already being made" to a first request: someone else's, begun since the read.
+      if (taken && attempt === 1 && err instanceof NetlifyApiError && err.status === 409) {
+        throw new DeliveryTaken(`Netlify answered that ${job.what} is already being made`)
+      }
       // After a lost answer, "already being made" means the lost request was carried out.
       const alreadyUnderWay = attempt > 1 && err instanceof NetlifyApiError && err.status === 409
       if (alreadyUnderWay) {
@@ -166,8 +185,8 @@ export async function deliverPullRequest(
     },
     runnerId,
     deps
-  ).catch(err => {
-    throw refined(err, 'pull request')
+  ).catch((err: unknown) => {
+    throw err instanceof DeliveryTaken ? err : refined(err, 'pull request')
   })
   if (!after.pr_url) {
     throw new DeliveryError(
@@ -204,8 +223,8 @@ export async function deliverCommit(
     },
     runnerId,
     deps
-  ).catch(err => {
-    throw refined(err, 'commit')
+  ).catch((err: unknown) => {
+    throw err instanceof DeliveryTaken ? err : refined(err, 'commit')
   })
   if (!runner.merge_commit_sha) {
     throw new DeliveryError(

@@ -22,6 +22,7 @@ import {
 } from './report/run-report.js'
 import { renderSummary, publishSummary } from './report/summary.js'
 import type { Settings } from './settings/index.js'
+import { recordSettled } from './settlement.js'
 import { saveRunSettled } from './state.js'
 import { debug } from './step-debug.js'
 import { printUntrusted } from './untrusted-log.js'
@@ -121,9 +122,10 @@ export async function downloadDiffs(
 }
 
 /** How the wait ended, beyond the session's own state. */
-type Ending = 'finished' | 'timed-out-stopped' | 'timed-out-left' | 'workflow-cancelled'
+export type Ending = 'finished' | 'timed-out-stopped' | 'timed-out-left' | 'workflow-cancelled'
 
-function failureOf(
+/** Why a run did not succeed, in words for the user; undefined when it did. */
+export function failureOf(
   outcome: RunReport['outcome'],
   ending: Ending,
   session: AgentRunnerSession,
@@ -155,6 +157,11 @@ export interface FollowOptions {
   prompt: string
   /** A follow-up (or rebase, or redeploy) session on a runner that existed before the step. */
   followUp: boolean
+  /**
+   * The session's prompt carries this step's tag (../run-tag.ts), so a sweep may settle it: a step
+   * that does not wait hands it over; one that waits records that it settled it (../settlement.ts).
+   */
+  tagged: boolean
 }
 
 export async function followSession(
@@ -183,9 +190,11 @@ export async function followSession(
   let ending: Ending = 'finished'
   let stoppedBy: string | undefined
 
+  const detached = !settings.wait && options.tagged
   if (!settings.wait) {
     // Left running on purpose: the post step must not stop it.
     saveRunSettled()
+    if (detached) core.info(DETACHED_NOTE)
   } else {
     let lastState = normalizeState(session.state)
     let waited: WaitResult | undefined
@@ -328,15 +337,23 @@ export async function followSession(
     protectedFiles,
     stoppedBy
   }
+  // After a cancellation the runner allows seconds: what is left of them.
+  const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
+  if (settings.wait && options.tagged) {
+    const client = deps.cancelled.aborted ? deps.stopClient : deps.client
+    await withTimeout(recordSettled(client, runnerId, session), ms)
+  }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))
   if (deps.observer) {
-    // After a cancellation the runner allows seconds: the comment gets what is left of them.
-    const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
-    await withTimeout(deps.observer.finished(report), ms)
+    const told = detached ? deps.observer.handOver() : deps.observer.finished(report)
+    await withTimeout(told, ms)
   }
   return report
 }
+
+const DETACHED_NOTE =
+  'The step does not wait (`wait: false`): a `command: sweep` step settles the run once it ends, delivering what was asked, and writes the end on the thread.'
 
 /** Who stopped the session from the thread, as the observer finds it (GitHub: OBSERVER_MS at most). */
 async function whoStopped(deps: CommandDeps): Promise<string | undefined> {

@@ -66,3 +66,10 @@ export interface ReviewCommentRecord extends Reactable {
   createdAt: number
   updatedAt: number
 }
+
+/** A workflow run, as far as the action asks: whether it is still going. */
+export interface WorkflowRunRecord {
+  id: number
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: string | null
+}

@@ -125,7 +125,10 @@ const repositoryRoutes: ApiRoute[] = [
     const login = ctx.users.find(params.username ?? '')
     if (login === null) throw notFound()
     return json(ctx.views.permission(login))
-  })
+  }),
+  repoRoute('GET', '/actions/runs/:run_id', (ctx, params) =>
+    json(ctx.views.workflowRun(ctx.store.workflowRun(params.run_id ?? '')))
+  )
 ]
 
 // Fixed segments (issues/comments) come before the `:issue_number` routes they would match.

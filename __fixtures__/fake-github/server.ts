@@ -111,6 +111,12 @@ export interface FakeGitHub {
   /** null forgets the user, so the permission endpoint answers 404 for them. */
   setPermission(login: string, role: RoleName | null): void
   setTokenAccess(access: 'read' | 'write'): void
+  /** Creates or changes a workflow run, which GET /actions/runs/{id} then answers (404 before). */
+  setWorkflowRun(
+    id: number,
+    status: 'queued' | 'in_progress' | 'completed',
+    conclusion?: string
+  ): void
   injectFault(fault: GitHubFault): void
   clearFaults(): void
   /** Stops listening and destroys open sockets. */
@@ -275,6 +281,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setPermission: (login, role) => users.setRole(login, role),
     setTokenAccess: access => {
       tokenAccess = access
+    },
+    setWorkflowRun: (id, status, conclusion) => {
+      store.workflowRuns.set(id, {
+        id,
+        status,
+        conclusion: status === 'completed' ? (conclusion ?? 'success') : null
+      })
     },
     injectFault: fault => faults.add(fault),
     clearFaults: () => faults.clear(),

@@ -4,6 +4,7 @@
 import { notFound, validationFailed } from './errors.js'
 import { ID_BASE, IdSequence, derivedSha } from './ids.js'
 import type {
+  WorkflowRunRecord,
   BranchRecord,
   CommentRecord,
   IssueRecord,
@@ -87,7 +88,16 @@ export class FakeStore {
     reaction: new IdSequence(ID_BASE.reaction)
   }
 
+  /** Workflow runs by id, as tests set them: what the sweep asks of an attached run's job. */
+  readonly workflowRuns = new Map<number, WorkflowRunRecord>()
+
   constructor(private readonly options: StoreOptions) {}
+
+  workflowRun(id: string | number): WorkflowRunRecord {
+    const run = this.workflowRuns.get(Number(id))
+    if (!run) throw notFound()
+    return run
+  }
 
   get fullName(): string {
     return `${this.options.owner}/${this.options.repo}`

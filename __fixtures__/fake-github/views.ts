@@ -8,7 +8,8 @@ import type {
   PullRecord,
   Reactable,
   ReactionRecord,
-  ReviewCommentRecord
+  ReviewCommentRecord,
+  WorkflowRunRecord
 } from './records.js'
 import type { FakeStore } from './store.js'
 import type {
@@ -114,6 +115,23 @@ export class Views {
       url: `${this.ctx.api}/repos/${fullName}`,
       fork: fullName.toLowerCase() !== `${this.ctx.owner}/${this.ctx.repo}`.toLowerCase(),
       default_branch: this.ctx.defaultBranch
+    }
+  }
+
+  /** The fields of a workflow run the action reads, and the ones that name it. */
+  workflowRun(record: WorkflowRunRecord): {
+    id: number
+    status: string
+    conclusion: string | null
+    url: string
+    html_url: string
+  } {
+    return {
+      id: record.id,
+      status: record.status,
+      conclusion: record.conclusion,
+      url: `${this.repoApi}/actions/runs/${record.id}`,
+      html_url: `${this.repoWeb}/actions/runs/${record.id}`
     }
   }
 

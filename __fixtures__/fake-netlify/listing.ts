@@ -42,7 +42,7 @@ export function linkHeader(
   return links.join(', ')
 }
 
-/** Newest first, filtered as the list endpoint's query asks. */
+/** By latest session, newest first (as Netlify lists them), filtered as the query asks. */
 export function filterRunners(runners: AgentRunner[], query: URLSearchParams): AgentRunner[] {
   const title = query.get('title')?.toLowerCase()
   const exact = (param: string, value: (runner: AgentRunner) => string | null | undefined) => {
@@ -60,7 +60,11 @@ export function filterRunners(runners: AgentRunner[], query: URLSearchParams): A
   return runners
     .filter(runner => checks.every(check => check(runner)))
     .reverse() // runners arrive oldest first; this keeps same-millisecond ones newest first too
-    .sort((a, b) => b.created_at.localeCompare(a.created_at))
+    .sort((a, b) => latestAt(b).localeCompare(latestAt(a)))
+}
+
+function latestAt(runner: AgentRunner): string {
+  return runner.last_session_created_at ?? runner.created_at
 }
 
 /** Oldest first unless order_by=desc; discarded sessions only with include_discarded=true. */

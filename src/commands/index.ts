@@ -10,6 +10,7 @@ import { revertCommand } from './revert.js'
 import { runCommand } from './run.js'
 import { statusCommand } from './status.js'
 import { stopCommand } from './stop.js'
+import { sweepCommand } from './sweep.js'
 
 export const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   run: runCommand,
@@ -22,5 +23,6 @@ export const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   redeploy: rebuildCommand,
   'pull-request': deliverCommand,
   commit: deliverCommand,
-  list: listCommand
+  list: listCommand,
+  sweep: sweepCommand
 }

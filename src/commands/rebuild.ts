@@ -101,6 +101,7 @@ export async function rebuildCommand(
     runnerId,
     session: started.session,
     prompt: description,
-    followUp: true
+    followUp: true,
+    tagged: false
   })
 }

@@ -12,7 +12,7 @@ import type { RunReport } from '../report/run-report.js'
 import { checkCommitBranch } from '../deliver.js'
 import type { Settings } from '../settings/index.js'
 import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
-import { runTag, taggedPrompt } from '../run-tag.js'
+import { runTag, tagKey, taggedPrompt, type RunDebt } from '../run-tag.js'
 import {
   answerWasLost,
   findRunnerByPrompt,
@@ -36,10 +36,27 @@ import {
 /** A start cut short by cancellation is looked for at once, and again this much later. */
 const INTERRUPTED_LOOK_AGAIN_MS = 2_000
 
+/** What this step owes its run, as the tag records it for a later sweep. */
+export function debtOf(settings: Settings): RunDebt {
+  return {
+    detached: !settings.wait,
+    delivery: settings.pullRequest
+      ? { kind: 'pull-request' }
+      : settings.commitToBranch !== undefined
+        ? { kind: 'commit', branch: settings.commitToBranch }
+        : { kind: 'none' },
+    timeoutMinutes: settings.timeoutMs / 60_000,
+    onTimeout: settings.onTimeout,
+    thread: settings.thread
+  }
+}
+
 /** The prompt as sent: with this step's tag, when run by a workflow. */
 function promptFor(settings: Settings, request: Record<string, unknown>): string {
+  const step = settings.workflowStep
   const tag =
-    settings.workflowStep && runTag(settings.workflowStep, { site: settings.siteId, ...request })
+    step &&
+    runTag(step, { site: settings.siteId, ...request }, debtOf(settings), tagKey(settings.token))
   return taggedPrompt(settings.prompt, tag)
 }
 
@@ -228,7 +245,8 @@ async function startAndFollow(
     runnerId: started.runnerId,
     session: started.session,
     prompt: settings.prompt,
-    followUp: settings.agentRunnerId !== undefined
+    followUp: settings.agentRunnerId !== undefined,
+    tagged: settings.workflowStep !== undefined
   })
 }
 

@@ -59,6 +59,11 @@ export interface GitHubClient {
   unreact(target: TextSource, reactionId: number): Promise<void>
   pullRequest(pullNumber: number): Promise<PullRequestInfo>
   /**
+   * A workflow run of the repository's status ('queued', 'in_progress', 'completed', …), or
+   * undefined when GitHub shows no such run to this token (the job lacks `actions: read`).
+   */
+  workflowRunStatus(runId: number): Promise<string | undefined>
+  /**
    * An issue's or a comment's text as GitHub has it now, with the HTML GitHub shows for it (the
    * `full` media type: `body` and `body_html` in one answer).
    */
@@ -255,6 +260,16 @@ export async function createGitHubClient(
       // An empty body has no HTML to show; any other body must come with its HTML.
       if (typeof html !== 'string' && body) throw new Error('GitHub answered without body_html')
       return { body: body ?? '', html: html ?? '' }
+    },
+    async workflowRunStatus(runId) {
+      try {
+        const { data } = await octokit.rest.actions.getWorkflowRun({ ...base, run_id: runId })
+        return data.status ?? undefined
+      } catch (err) {
+        const status = (err as OctokitError).status
+        if (status === 404 || status === 403) return undefined
+        throw err
+      }
     },
     async pullRequest(pullNumber) {
       const { data } = await octokit.rest.pulls.get({ ...base, pull_number: pullNumber })

@@ -22,6 +22,10 @@ export function threadObserver(
     finished: async report => {
       await Promise.all([reporter?.finished(report), reactions.end(endOf(report))])
     },
+    handOver: async () => {
+      reactions.handOver()
+      await reporter?.handOver()
+    },
     failed: async (message, outcome) => {
       await Promise.all([reporter?.failed(message, outcome), reactions.end('failure')])
     },

@@ -18,7 +18,8 @@ import {
   isLogin,
   isMarkerId,
   MARKER_PREFIX,
-  type MarkerSeal
+  type MarkerSeal,
+  type Owed
 } from './status-marker.js'
 import { stopNote } from './stop-note.js'
 
@@ -68,6 +69,8 @@ export interface StatusView {
   protectedFiles?: { files: string[]; refused: boolean }
   /** Who stopped the session from the thread (./thread-stop.ts), when someone did. */
   stoppedBy?: string
+  /** A detached run's, while working: what the sweep that settles it still owes the thread. */
+  owes?: Owed
 }
 
 /** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
@@ -334,7 +337,23 @@ function markerOf(view: StatusView): string {
   const sessionId = view.sessionId && isMarkerId(view.sessionId) ? view.sessionId : undefined
   const ids = { runnerId: view.runnerId, sessionId }
   const stopper = view.stoppedBy && isLogin(view.stoppedBy) ? view.stoppedBy : undefined
-  return formatMarker(stopper ? { ...ids, stoppedBy: stopper } : ids, view.seal)
+  const owes = view.phase === 'working' ? view.owes : undefined
+  return formatMarker(
+    { ...ids, ...(stopper ? { stoppedBy: stopper } : {}), ...(owes ? { owes } : {}) },
+    view.seal
+  )
+}
+
+const SWEEP_PROMISE: Record<Owed, string> = {
+  'pull-request': 'opens the pull request and writes how the run ended here',
+  commit: 'commits the changes and writes how the run ended here',
+  report: 'writes how the run ended here'
+}
+
+/** The working comment's last line: who writes the next word. */
+function workingNote(view: StatusView): string {
+  if (!view.owes) return '_This comment is updated as the agent works._'
+  return `_The workflow step did not wait for the agent: once it is done, a scheduled sweep (\`command: sweep\`) ${SWEEP_PROMISE[view.owes]}._`
 }
 
 /**
@@ -347,11 +366,7 @@ export function renderStatusComment(view: StatusView): string {
   const top = [heading(view), meta(view), links(view)]
   let bottom: string[]
   if (view.phase === 'working') {
-    bottom = [
-      recentSteps(view.steps),
-      prompt(view),
-      '_This comment is updated as the agent works._'
-    ]
+    bottom = [recentSteps(view.steps), prompt(view), workingNote(view)]
   } else if (view.outcome === 'started') {
     bottom = [
       `The step did not wait for the run; follow it on the ${link('Netlify dashboard', view.runnerUrl)}.`,

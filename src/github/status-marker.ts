@@ -4,30 +4,35 @@
 // over where it stands (the repository and the issue or pull request) and what it names, keyed by
 // a secret only this action's workflows hold: one derived from the Netlify token. A marker whose
 // MAC does not verify names nothing. A stop asked for in the thread adds who asked (`stopped-by`),
-// so that the step waiting on the session knows it was stopped on purpose, and by whom.
-import { createHmac, timingSafeEqual } from 'node:crypto'
+// so that the step waiting on the session knows it was stopped on purpose, and by whom. A detached
+// run's "working" comment adds what is still owed (`owes`): its end is written by a sweep.
+import { derivedKey, macMatches, macOf, MAC_PATTERN } from '../seal.js'
 
 export const MARKER_PREFIX = 'netlify-agent-runners-action:status'
 
 /** Fixed, so that every step with the same Netlify token derives the same key. */
 const KEY_LABEL = 'netlify-agent-runners-action/status-marker/v1'
-/** HMAC-SHA256 truncated to 128 bits: 22 characters of base64url. */
-const MAC_BYTES = 16
 
 const ID_CHARS = '[A-Za-z0-9_-]{1,128}'
 /** A GitHub login: a user's (letters, digits, hyphens; at most 39) or an app's bot. */
 const LOGIN_CHARS = '[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\\[bot\\])?'
 const ID = new RegExp(`^${ID_CHARS}$`)
 const LOGIN = new RegExp(`^${LOGIN_CHARS}$`)
+const OWED = ['pull-request', 'commit', 'report'] as const
 const MARKER_BODY = new RegExp(
-  `^ runner=(${ID_CHARS})(?: session=(${ID_CHARS}))?(?: stopped-by=(${LOGIN_CHARS}))? mac=([A-Za-z0-9_-]{22}) $`
+  `^ runner=(${ID_CHARS})(?: session=(${ID_CHARS}))?(?: stopped-by=(${LOGIN_CHARS}))?(?: owes=(${OWED.join('|')}))? mac=(${MAC_PATTERN}) $`
 )
+
+/** What a detached run still owes its thread: a delivery and the last word, or the last word. */
+export type Owed = (typeof OWED)[number]
 
 export interface StatusIds {
   runnerId: string
   sessionId: string | undefined
   /** Who stopped the session from the thread, when someone did. */
   stoppedBy?: string
+  /** A detached run's: what the sweep still owes (./run-tag.ts records it for the sweep). */
+  owes?: Owed
 }
 
 /** What a marker is bound to: the thread it stands on, and the key that signs it. */
@@ -40,7 +45,7 @@ export interface MarkerSeal {
 
 /** The marker key of a Netlify token: HMAC-SHA256(token, label), never the token itself. */
 export function markerKey(netlifyToken: string): Buffer {
-  return createHmac('sha256', netlifyToken).update(KEY_LABEL).digest()
+  return derivedKey(netlifyToken, KEY_LABEL)
 }
 
 /** Whether an id can go into a marker and be read back. */
@@ -53,17 +58,17 @@ export function isLogin(login: string): boolean {
   return LOGIN.test(login)
 }
 
-function mac(ids: StatusIds, seal: MarkerSeal): Buffer {
+function macFields(ids: StatusIds, seal: MarkerSeal): string[] {
   // Ids hold no newline and repository names none, so the fields cannot run into each other.
-  const fields = [
+  return [
     seal.repository.toLowerCase(),
     String(seal.issueNumber),
     ids.runnerId,
     ids.sessionId ?? '',
-    // Absent in markers without a stop, which so keep the MAC they always had.
-    ...(ids.stoppedBy === undefined ? [] : [ids.stoppedBy])
+    // Absent in markers without a stop (or a debt), which so keep the MAC they always had.
+    ...(ids.stoppedBy === undefined ? [] : [ids.stoppedBy]),
+    ...(ids.owes === undefined ? [] : [`owes=${ids.owes}`])
   ]
-  return createHmac('sha256', seal.key).update(fields.join('\n')).digest().subarray(0, MAC_BYTES)
 }
 
 export function formatMarker(ids: StatusIds, seal: MarkerSeal): string {
@@ -84,8 +89,9 @@ export function formatMarker(ids: StatusIds, seal: MarkerSeal): string {
   }
   const session = ids.sessionId === undefined ? '' : ` session=${ids.sessionId}`
   const stop = ids.stoppedBy === undefined ? '' : ` stopped-by=${ids.stoppedBy}`
-  const tag = mac(ids, seal).toString('base64url')
-  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session}${stop} mac=${tag} -->`
+  const owes = ids.owes === undefined ? '' : ` owes=${ids.owes}`
+  const tag = macOf(seal.key, macFields(ids, seal))
+  return `<!-- ${MARKER_PREFIX} runner=${ids.runnerId}${session}${stop}${owes} mac=${tag} -->`
 }
 
 /**
@@ -100,10 +106,9 @@ export function parseMarker(body: string, seal: MarkerSeal): StatusIds | undefin
   const end = body.indexOf('-->', at)
   if (end < 0) return undefined
   const match = MARKER_BODY.exec(body.slice(at + MARKER_PREFIX.length, end))
-  if (!match?.[1] || !match[4]) return undefined
+  if (!match?.[1] || !match[5]) return undefined
   const ids: StatusIds = { runnerId: match[1], sessionId: match[2] }
   if (match[3] !== undefined) ids.stoppedBy = match[3]
-  const given = Buffer.from(match[4], 'base64url')
-  const wanted = mac(ids, seal)
-  return given.length === wanted.length && timingSafeEqual(given, wanted) ? ids : undefined
+  if (match[4] !== undefined) ids.owes = match[4] as Owed
+  return macMatches(seal.key, macFields(ids, seal), match[5]) ? ids : undefined
 }

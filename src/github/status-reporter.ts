@@ -9,7 +9,7 @@ import { saveStatusComment, saveStatusCommentFinal } from '../state.js'
 import * as core from '@actions/core'
 import type { Comment, GitHubClient } from './client.js'
 import { renderStatusComment, type StatusView } from './status-comment.js'
-import { parseMarker, type MarkerSeal } from './status-marker.js'
+import { parseMarker, type MarkerSeal, type Owed } from './status-marker.js'
 
 /** GitHub is asked to update the comment at most this often while the agent works. */
 export const UPDATE_EVERY_MS = 30_000
@@ -27,6 +27,11 @@ export interface RunObserver {
    * cancelled, before the report.
    */
   stoppedBy?(): Promise<string | undefined>
+  /**
+   * The step does not wait (a detached run): the thread reads "working" until a sweep writes the
+   * end, and the post step must leave it so.
+   */
+  handOver(): Promise<void>
 }
 
 export interface StatusThread {
@@ -44,6 +49,8 @@ export interface StatusThread {
   comments: () => Promise<Comment[]>
   /** What the comment's marker is made for, and checked against. */
   seal: MarkerSeal
+  /** A detached run's: what the sweep owes the thread, said in the working comment and its marker. */
+  owes?: Owed
 }
 
 type StatusOutcome = NonNullable<StatusView['outcome']>
@@ -64,7 +71,8 @@ export class StatusReporter implements RunObserver {
       followUp: thread.followUp,
       prompt: thread.prompt,
       steps: [],
-      seal: thread.seal
+      seal: thread.seal,
+      ...(thread.owes ? { owes: thread.owes } : {})
     }
   }
 
@@ -73,6 +81,15 @@ export class StatusReporter implements RunObserver {
     session: AgentRunnerSession
     runnerUrl: string
   }): Promise<void> {
+    this.adopt(run)
+    await this.publish()
+  }
+
+  /**
+   * Takes up a run without writing: a sweep, which writes only the end, on the comment the
+   * run's own step left.
+   */
+  adopt(run: { runnerId: string; session: AgentRunnerSession; runnerUrl: string }): void {
     const { session } = run
     this.view = {
       ...this.view,
@@ -84,7 +101,6 @@ export class StatusReporter implements RunObserver {
       steps: session.steps ?? []
     }
     this.lastSteps = this.view.steps.length
-    await this.publish()
   }
 
   progress(session: AgentRunnerSession): void {
@@ -119,7 +135,8 @@ export class StatusReporter implements RunObserver {
       noChanges: report.outcome === 'success' && (diff?.stat.files.length ?? 0) === 0,
       diffstat: diff && diff.stat.files.length > 0 ? diff.stat : undefined,
       failure: report.failure,
-      protectedFiles: report.protectedFiles
+      protectedFiles: report.protectedFiles,
+      ...(report.stoppedBy ? { stoppedBy: report.stoppedBy } : {})
     }
     await this.publish()
   }
@@ -148,6 +165,12 @@ export class StatusReporter implements RunObserver {
       )
       return undefined
     }
+  }
+
+  async handOver(): Promise<void> {
+    await this.queue
+    // "Working" is this comment's word until the sweep's: the post step must not write over it.
+    if (this.commentId !== undefined) saveStatusCommentFinal()
   }
 
   async failed(message: string, outcome: 'failure' | 'cancelled'): Promise<void> {

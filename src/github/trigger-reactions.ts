@@ -56,6 +56,12 @@ export class TriggerReactions {
     })
   }
 
+  /** The 👀 stays until a sweep tells the end: the post step must leave it. */
+  handOver(): void {
+    this.ended = true
+    saveReactionFinal()
+  }
+
   /** Takes back the action's own reactions of these contents, never anyone else's. */
   private async takeBack(contents: ReactionContent[]): Promise<void> {
     const login = await ownLogin(this.github)

@@ -23,7 +23,7 @@ import {
 import { mayStartRuns } from './permissions.js'
 import { threadObserver } from './run-observers.js'
 import { renderRefusal } from './status-comment.js'
-import { markerKey, parseMarker, type MarkerSeal } from './status-marker.js'
+import { markerKey, parseMarker, type MarkerSeal, type Owed } from './status-marker.js'
 import { StatusReporter, type RunObserver } from './status-reporter.js'
 import type { ThreadStop } from './thread-stop.js'
 import { TriggerReactions } from './trigger-reactions.js'
@@ -165,7 +165,8 @@ async function targetOf(
   const { runnerId, runner, pull } = await threadRunner(trigger, on, !newRunner)
   // A follow-up on the pull request's runner updates that same pull request (once it is done).
   if (runnerId) {
-    const deliver = pull && settings.wait && settings.commitToBranch === undefined
+    // A detached one (`wait: false`) too: the sweep that settles it delivers what the tag records.
+    const deliver = pull && settings.commitToBranch === undefined
     return {
       agentRunnerId: runnerId,
       pullRequest: deliver ? true : undefined,
@@ -231,6 +232,13 @@ async function readRendered(github: GitHubClient, trigger: Triggered): Promise<R
       { cause: err }
     )
   }
+}
+
+/** What a detached run's status comment owes its thread; undefined for a step that waits. */
+function owedOf(settings: Settings): Owed | undefined {
+  if (settings.wait || settings.workflowStep === undefined) return undefined
+  if (settings.pullRequest) return 'pull-request'
+  return settings.commitToBranch === undefined ? 'report' : 'commit'
 }
 
 /** Reads the event and decides what `run` does with it. */
@@ -331,7 +339,8 @@ export async function planEventRun(
     prompt: request.prompt,
     agentRunnerId: target.agentRunnerId ?? settings.agentRunnerId,
     branch: target.agentRunnerId ? undefined : (target.branch ?? settings.branch),
-    pullRequest: target.pullRequest ?? settings.pullRequest
+    pullRequest: target.pullRequest ?? settings.pullRequest,
+    thread: { issueNumber: trigger.issueNumber, trigger: trigger.text.source }
   }
   core.info(
     planned.agentRunnerId
@@ -349,7 +358,8 @@ export async function planEventRun(
         now,
         isOwn,
         comments: threadComments,
-        seal
+        seal,
+        owes: owedOf(planned)
       })
     : undefined
   return {

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { Redact } from '../redact.js'
+import { unmarkedTitle } from '../settlement.js'
 import type { ErrorKind } from './error-kind.js'
 import type { DiffFiles, Outcome, ProtectedFiles, RunReport } from './run-report.js'
 
@@ -30,7 +31,7 @@ export function setReportOutputs(report: RunReport, redact: Redact): void {
   const text = (value: string | null | undefined): string => redact(value ?? '')
   core.setOutput('state', normalizeState(session.state))
   setOutcome(report.outcome, report.errorKind)
-  core.setOutput('title', text(session.title || report.runner?.title))
+  core.setOutput('title', text(unmarkedTitle(session.title) || report.runner?.title))
   core.setOutput('result', text(session.result))
   setDiffOutputs(diff)
   core.setOutput('deploy-id', session.deploy_id ?? '')
@@ -81,6 +82,11 @@ export function setDiffOutputs(diff: DiffFiles | undefined): void {
 /** The list of runners, as JSON, for `list`. */
 export function setListOutputs(runners: unknown[]): void {
   core.setOutput('runners', JSON.stringify(runners))
+}
+
+/** What a sweep did with each run it looked at, as JSON, for `sweep`. */
+export function setSweptOutput(swept: unknown[]): void {
+  core.setOutput('swept', JSON.stringify(swept))
 }
 
 /** The runner a management command acted on, and the session, when there is one. */

@@ -28,7 +28,8 @@ const SCOPED_INPUTS = [
   Input.ResultBranch,
   Input.Title,
   Input.From,
-  Input.To
+  Input.To,
+  Input.SweepHours
 ] as const
 type ScopedInput = (typeof SCOPED_INPUTS)[number]
 
@@ -53,7 +54,8 @@ export const COMMAND_INPUTS: Record<CommandName, { takes: ScopedInput[]; needs: 
   list: {
     takes: [Input.Branch, Input.State, Input.ResultBranch, Input.Title, Input.From, Input.To],
     needs: []
-  }
+  },
+  sweep: { takes: [Input.SweepHours], needs: [] }
 }
 
 /** Whether a scoped input was given: a boolean or `mode` counts only when not its default. */

@@ -61,7 +61,7 @@ export function getSettings(inputs: InputReader = actionsInputs()): ParsedSettin
   const github = readGitHubSettings(inputs, command)
 
   const siteId = optional(inputs.text(Input.SiteId) || (inputs.env.NETLIFY_SITE_ID ?? '').trim())
-  if (siteId === undefined && (command === 'list' || command === 'run')) {
+  if (siteId === undefined && (command === 'list' || command === 'run' || command === 'sweep')) {
     throw new InputError(
       Input.SiteId,
       'Input `site-id` is required (or set the NETLIFY_SITE_ID environment variable): the Site ID from Site configuration > Site details.'
@@ -107,11 +107,19 @@ export function getSettings(inputs: InputReader = actionsInputs()): ParsedSettin
     )
   }
   const wait = inputs.boolean(Input.Wait, true)
-  const followsSession = command === 'run' || command === 'rebase' || command === 'redeploy'
-  if (!wait && followsSession && (pullRequest || commitToBranch !== undefined)) {
+  const delivery = pullRequest ? 'pull-request' : 'commit-to-branch'
+  const delivers = pullRequest || commitToBranch !== undefined
+  const workflowStep = workflowStepOf(inputs.env)
+  if (!wait && delivers && (command === 'rebase' || command === 'redeploy')) {
     throw new InputError(
       Input.Wait,
-      `Input \`wait\` is false, but \`${pullRequest ? 'pull-request' : 'commit-to-branch'}\` delivers the changes once the session is done, which a step that does not wait never sees. Remove one of them (\`command: ${pullRequest ? 'pull-request' : 'commit'}\` delivers later).`
+      `Input \`wait\` is false, but \`${delivery}\` delivers the changes once the session is done, which a step that does not wait never sees, and a \`command: ${command}\` session carries no tag for a sweep to find. Remove one of them (\`command: ${pullRequest ? 'pull-request' : 'commit'}\` delivers later).`
+    )
+  }
+  if (!wait && delivers && command === 'run' && workflowStep === undefined) {
+    throw new InputError(
+      Input.Wait,
+      `Input \`wait\` is false with \`${delivery}\`: a detached run is delivered by a later \`command: sweep\` step, which finds it by the workflow run that started it, and this is not running in GitHub Actions (GITHUB_RUN_ID is not set). Wait for it, or deliver later with \`command: ${pullRequest ? 'pull-request' : 'commit'}\`.`
     )
   }
   const cumulative = inputs.boolean(Input.Cumulative, false)
@@ -182,7 +190,10 @@ export function getSettings(inputs: InputReader = actionsInputs()): ParsedSettin
     failOnError: inputs.boolean(Input.FailOnError, true),
     jobSummary: inputs.boolean(Input.JobSummary, true),
     tempDir: inputs.env.RUNNER_TEMP || tmpdir(),
-    workflowStep: workflowStepOf(inputs.env),
+    workflowStep,
+    thread: undefined,
+    sweepMs:
+      parsePositiveNumber(Input.SweepHours, inputs.text(Input.SweepHours), 24, 'hours') * 3_600_000,
     github
   }
   return { settings, warnings }

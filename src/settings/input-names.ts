@@ -25,6 +25,7 @@ export const Input = {
   Title: 'title',
   From: 'from',
   To: 'to',
+  SweepHours: 'sweep-hours',
   Wait: 'wait',
   TimeoutMinutes: 'timeout-minutes',
   OnTimeout: 'on-timeout',

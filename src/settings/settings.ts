@@ -1,6 +1,6 @@
 // The typed settings every later stage reads: what the inputs and the event ask for, checked.
 import type { CreateMode } from '../netlify/types.js'
-import type { WorkflowStep } from '../run-tag.js'
+import type { RunThread, WorkflowStep } from '../run-tag.js'
 
 export const KNOWN_AGENTS = ['claude', 'codex', 'gemini'] as const
 export const MODES: readonly CreateMode[] = ['normal', 'create', 'ask']
@@ -21,7 +21,8 @@ export const COMMANDS = [
   'redeploy',
   'pull-request',
   'commit',
-  'list'
+  'list',
+  'sweep'
 ] as const
 export type CommandName = (typeof COMMANDS)[number]
 export const LIST_STATES = ['live', 'error'] as const
@@ -83,6 +84,10 @@ export interface Settings {
   tempDir: string
   /** The workflow step running this, to tag what it starts; undefined outside Actions. */
   workflowStep: WorkflowStep | undefined
+  /** The issue or pull request a run started by an event reports to (set by ../github/trigger.ts). */
+  thread: RunThread | undefined
+  /** `sweep`: how far back, in ms, to look for runs to settle. */
+  sweepMs: number
   github: GitHubSettings
 }
 

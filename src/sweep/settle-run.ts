@@ -1,0 +1,289 @@
+// Settling one run for a sweep: what its step would have done had it waited to the end. A run is
+// the sweep's when its step did not wait (detached), or when its step's workflow run has
+// completed without settling it (the job was lost). It is then, in this order: stopped if it
+// outlived its `timeout-minutes` (unless `on-timeout: leave`), delivered as its tag asks, once
+// (a delivery already under way is another sweep's), told on its thread, and marked settled.
+import { DeliveryTaken, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
+import {
+  confirmStopped,
+  downloadDiffs,
+  failureOf,
+  STOP_CONFIRM_MS,
+  type Ending
+} from '../follow-session.js'
+import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
+import type { AgentRunnerSession, Site } from '../netlify/types.js'
+import { checkProtectedPaths, ProtectedPathsError } from '../protected-paths.js'
+import { errorKindOf, errorKindOfSession, type ErrorKind } from '../report/error-kind.js'
+import {
+  outcomeOf,
+  runnerUrl,
+  type DiffFiles,
+  type Outcome,
+  type ProtectedFiles,
+  type RunReport
+} from '../report/run-report.js'
+import { isSettled, recordSettled } from '../settlement.js'
+import type { Settings } from '../settings/index.js'
+import { untaggedPrompt } from '../run-tag.js'
+import type { CommandDeps } from '../commands/context.js'
+import * as core from '@actions/core'
+import type { OwnRun } from './own-runs.js'
+import type { ThreadTeller } from './tell-thread.js'
+
+/** What a sweep did with a run. `left`: nothing, and `detail` says why. */
+export type SweepAction = 'delivered' | 'reported' | 'stopped' | 'failed' | 'left'
+
+export interface SweptRun {
+  runnerId: string
+  sessionId: string
+  runnerUrl: string
+  /** Detached: its step did not wait. Attached: its step waited, and its job was lost. */
+  kind: 'detached' | 'attached'
+  state: string
+  action: SweepAction
+  detail: string
+  pullRequestUrl?: string
+  commitSha?: string
+  errorKind?: ErrorKind
+  /** The issue or pull request told. */
+  thread?: number
+}
+
+export interface SettleContext {
+  settings: Settings
+  deps: CommandDeps
+  site: Site
+  /** Now, on Netlify's clock (epoch ms): a run's age is measured against its own dates. */
+  netlifyNow: () => number
+  /** The status of a workflow run of this repository; undefined when GitHub shows none. */
+  workflowRunStatus: (runId: string) => Promise<string | undefined>
+  thread: ThreadTeller | undefined
+}
+
+/** Whether a run is the sweep's: undefined if so, else why not. */
+async function whyNotOurs(run: OwnRun, ctx: SettleContext): Promise<string | undefined> {
+  if (run.tag.debt.detached) return undefined
+  const { runId } = run.tag.step
+  const status = await ctx.workflowRunStatus(runId)
+  if (status === undefined) {
+    return `GitHub shows this token no workflow run ${runId}, so whether its step still follows it is unknown: grant the sweep's job \`actions: read\``
+  }
+  if (status !== 'completed')
+    return `its step still follows it (workflow run ${runId} is ${status})`
+  return undefined
+}
+
+/** Stops a session past its time, as its step would have. */
+async function stopTimedOut(run: OwnRun, ctx: SettleContext): Promise<AgentRunnerSession | string> {
+  const { session, tag } = run
+  const ageMs = ctx.netlifyNow() - Date.parse(session.created_at)
+  const { timeoutMinutes, onTimeout } = tag.debt
+  const state = normalizeState(session.state)
+  if (!(ageMs > timeoutMinutes * 60_000)) {
+    return `still ${state}, within its \`timeout-minutes\` (${timeoutMinutes})`
+  }
+  if (onTimeout === 'leave') {
+    return `still ${state} past its \`timeout-minutes\` (${timeoutMinutes}), and left running, as its \`on-timeout: leave\` asks`
+  }
+  core.info(
+    `Stopping session ${session.id}: it outlived its \`timeout-minutes\` (${timeoutMinutes}).`
+  )
+  await ctx.deps.stopClient.stopSession(run.runner.id, session.id)
+  return confirmStopped(ctx.deps.stopClient, run.runner.id, session, ctx.deps, STOP_CONFIRM_MS)
+}
+
+interface Delivered {
+  delivery?: Delivery
+  /** Made by another step (a sweep that was lost, or still telling the thread), not by this one. */
+  found?: boolean
+  protectedFiles?: ProtectedFiles
+  failure?: string
+  errorKind?: ErrorKind
+}
+
+/** The delivery the tag asks for, of a session that succeeded with changes. */
+async function deliverOwed(run: OwnRun, diff: DiffFiles, ctx: SettleContext): Promise<Delivered> {
+  const { settings, deps } = ctx
+  const owed = run.tag.debt.delivery
+  const runnerId = run.runner.id
+  let protectedFiles: ProtectedFiles | undefined
+  try {
+    // The sweep's own `protected-paths` decide: it is the step that delivers.
+    protectedFiles = await checkProtectedPaths(settings, deps, runnerId, diff.cumulativeFile)
+    const deliverDeps = {
+      client: deps.client,
+      now: deps.now,
+      sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
+      deadline: deps.now() + settings.timeoutMs,
+      underWay: 'taken' as const
+    }
+    const delivery =
+      owed.kind === 'commit'
+        ? await deliverCommit(runnerId, owed.branch, deliverDeps)
+        : await deliverPullRequest(runnerId, deliverDeps)
+    return { delivery, protectedFiles }
+  } catch (err) {
+    if (err instanceof DeliveryTaken) throw err
+    if (err instanceof ProtectedPathsError) protectedFiles = err.protectedFiles
+    return {
+      protectedFiles,
+      failure: (err as Error).message,
+      errorKind: errorKindOf(err, { cancelled: deps.cancelled.aborted })
+    }
+  }
+}
+
+/**
+ * Whether the delivery is made already, or being made, by another step, read just before this one
+ * would ask for it. A session another sweep settled meanwhile, or a delivery under way, is that
+ * step's (DeliveryTaken). A runner's first session owns whatever pull request or commit its runner
+ * shows, so that one counts as made; a follow-up's cannot be told from an earlier session's, and
+ * is asked for again (a pull request is then only updated).
+ */
+async function madeAlready(run: OwnRun, ctx: SettleContext): Promise<Delivered | undefined> {
+  const { client } = ctx.deps
+  const runnerId = run.runner.id
+  const [session, runner] = await Promise.all([
+    client.getSession(runnerId, run.session.id),
+    client.getRunner(runnerId)
+  ])
+  if (isSettled(session)) throw new DeliveryTaken('another step settled it meanwhile')
+  if (runner.pr_is_being_created || runner.merge_commit_is_being_created) {
+    throw new DeliveryTaken('its delivery is being made')
+  }
+  if (run.followUp) return undefined
+  const owed = run.tag.debt.delivery
+  if (owed.kind === 'pull-request' && runner.pr_url) {
+    return {
+      found: true,
+      delivery: {
+        kind: 'pull-request',
+        operation: 'created',
+        url: runner.pr_url,
+        number: runner.pr_number,
+        branch: runner.pr_branch,
+        state: runner.pr_state === null ? null : runner.pr_state.toLowerCase()
+      }
+    }
+  }
+  if (owed.kind === 'commit' && runner.merge_commit_sha) {
+    return {
+      found: true,
+      delivery: { kind: 'commit', sha: runner.merge_commit_sha, branch: owed.branch }
+    }
+  }
+  return undefined
+}
+
+function deliveryDetail(delivery: Delivery | undefined): string {
+  if (delivery?.kind === 'pull-request')
+    return `pull request ${delivery.operation}: ${delivery.url}`
+  if (delivery?.kind === 'commit') return `committed ${delivery.sha} to ${delivery.branch}`
+  return delivery?.reason ?? ''
+}
+
+/** Settles one run, or says why it was left. */
+export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptRun> {
+  const { runner, tag } = run
+  const { deps } = ctx
+  const url = runnerUrl(ctx.site.name, runner.id)
+  const row = {
+    runnerId: runner.id,
+    sessionId: run.session.id,
+    runnerUrl: url,
+    kind: tag.debt.detached ? ('detached' as const) : ('attached' as const),
+    ...(tag.debt.thread ? { thread: tag.debt.thread.issueNumber } : {})
+  }
+  const left = (detail: string): SweptRun => ({
+    ...row,
+    state: normalizeState(run.session.state),
+    action: 'left',
+    detail
+  })
+
+  const notOurs = await whyNotOurs(run, ctx)
+  if (notOurs) return left(notOurs)
+
+  let session = run.session
+  let outcome: Outcome
+  let ending: Ending = 'finished'
+  if (isTerminalSessionState(session.state)) {
+    outcome = outcomeOf(session.state)
+  } else {
+    const stopped = await stopTimedOut(run, ctx)
+    if (typeof stopped === 'string') return left(stopped)
+    session = stopped
+    outcome = 'timed-out'
+    ending = 'timed-out-stopped'
+  }
+
+  let diff: DiffFiles | undefined
+  let got: Delivered = {}
+  const owed = tag.debt.delivery
+  if (outcome === 'success') {
+    diff = await downloadDiffs(deps.client, runner.id, session, ctx.settings.tempDir, {
+      firstSession: !run.followUp
+    })
+    if (owed.kind !== 'none') {
+      if (diff.stat.files.length === 0) {
+        got = {
+          delivery: {
+            kind: 'none',
+            reason: 'The session made no changes, so there is nothing to deliver.'
+          }
+        }
+      } else {
+        try {
+          got = (await madeAlready(run, ctx)) ?? (await deliverOwed(run, diff, ctx))
+        } catch (err) {
+          if (!(err instanceof DeliveryTaken)) throw err
+          return left(`another step is settling it right now (${err.message})`)
+        }
+      }
+    }
+  }
+  const stoppedBy = outcome === 'cancelled' ? await ctx.thread?.stoppedBy(run) : undefined
+  const failure =
+    got.failure ??
+    (stoppedBy ? undefined : failureOf(outcome, ending, session, tag.debt.timeoutMinutes * 60_000))
+  const report: RunReport = {
+    outcome: got.failure ? (got.errorKind === 'timed-out' ? 'timed-out' : 'failure') : outcome,
+    runnerUrl: url,
+    runner,
+    session,
+    prompt: untaggedPrompt(session.prompt ?? ''),
+    followUp: run.followUp,
+    diff,
+    delivery: got.delivery,
+    failure,
+    errorKind: got.errorKind ?? errorKindOfSession(outcome),
+    protectedFiles: got.protectedFiles,
+    stoppedBy
+  }
+  // Recorded before the thread is told: the window in which a second sweep could deliver again
+  // is then one request wide, and a sweep lost before telling costs a comment, not a delivery.
+  await recordSettled(deps.client, runner.id, session)
+  await ctx.thread?.tell(run, report)
+
+  const delivered = got.delivery !== undefined && got.delivery.kind !== 'none'
+  const action: SweepAction = got.failure
+    ? 'failed'
+    : delivered && !got.found
+      ? 'delivered'
+      : ending === 'timed-out-stopped'
+        ? 'stopped'
+        : 'reported'
+  const said = got.failure ?? failure ?? deliveryDetail(got.delivery)
+  return {
+    ...row,
+    state: normalizeState(session.state),
+    action,
+    detail: delivered
+      ? `${got.found ? 'found made already: ' : ''}${deliveryDetail(got.delivery)}`
+      : said || 'done; only the report was owed',
+    ...(got.delivery?.kind === 'pull-request' ? { pullRequestUrl: got.delivery.url } : {}),
+    ...(got.delivery?.kind === 'commit' ? { commitSha: got.delivery.sha } : {}),
+    ...(report.errorKind ? { errorKind: report.errorKind } : {})
+  }
+}
