@@ -58,11 +58,13 @@ function workflowsShownIn(path: string): string[] {
 }
 
 describe('examples/', () => {
-  it('hold the three workflows docs/events.md offers to copy', () => {
+  it('hold the workflows docs/events.md and docs/detached-runs.md offer to copy', () => {
     expect(files).toEqual(
       expect.arrayContaining([
+        'detached-issue-label.yml',
         'issue-label.yml',
         'pr-comment-follow-up.yml',
+        'sweep.yml',
         'weekly-maintenance.yml'
       ])
     )
@@ -88,8 +90,12 @@ describe('examples/', () => {
     expect(workflowsShownIn('README.md')).toHaveLength(1)
   })
 
-  it('are each in docs/events.md, whole', () => {
-    const shown = new Set(workflowsShownIn('docs/events.md').map(block => block.trim()))
+  it('are each in docs/events.md or docs/detached-runs.md, whole', () => {
+    const shown = new Set(
+      ['docs/events.md', 'docs/detached-runs.md']
+        .flatMap(workflowsShownIn)
+        .map(block => block.trim())
+    )
     const missing = files.filter(name => !shown.has(read(name).trim()))
     expect(missing).toEqual([])
   })

@@ -21,6 +21,16 @@ describe('the status comment marker', () => {
     expect(parseMarker(`Some text\n\n${marker}`, SEAL)).toEqual(IDS)
   })
 
+  it('records what a detached run still owes its thread, under the same MAC', () => {
+    const owing = { ...IDS, owes: 'pull-request' as const }
+    const marker = formatMarker(owing, SEAL)
+    expect(marker).toMatch(/ session=def owes=pull-request mac=[A-Za-z0-9_-]{22} -->$/)
+    expect(parseMarker(marker, SEAL)).toEqual(owing)
+    expect(parseMarker(marker.replace('owes=pull-request', 'owes=commit'), SEAL)).toBeUndefined()
+    expect(parseMarker(marker.replace(' owes=pull-request', ''), SEAL)).toBeUndefined()
+    expect(parseMarker(marker.replace('owes=pull-request', 'owes=anything'), SEAL)).toBeUndefined()
+  })
+
   it('round-trips a runner without a session', () => {
     const ids = { runnerId: 'abc', sessionId: undefined }
     expect(parseMarker(formatMarker(ids, SEAL), SEAL)).toEqual(ids)
