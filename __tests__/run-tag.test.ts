@@ -22,14 +22,15 @@ const DEBT: RunDebt = {
   delivery: { kind: 'pull-request' },
   timeoutMinutes: 45,
   onTimeout: 'stop',
-  thread: { issueNumber: 12, trigger: { kind: 'issue-comment', id: 987 } }
+  thread: { issueNumber: 12, trigger: { kind: 'issue-comment', id: 987 } },
+  guard: '0123456789ab'
 }
 const prompt = (debt: RunDebt = DEBT, request: Record<string, unknown> = { agent: 'claude' }) =>
   taggedPrompt('Fix the footer.', runTag(STEP, request, debt, KEY))
 
 describe('the run tag', () => {
   it('reads back the step and what it owes, for the repository it names (in any case)', () => {
-    expect(readRunTag(prompt(), KEY, 'octo/site')).toEqual({ step: STEP, debt: DEBT })
+    expect(readRunTag(prompt(), KEY, 'octo/site')).toMatchObject({ step: STEP, debt: DEBT })
     expect(untaggedPrompt(prompt())).toBe('Fix the footer.')
   })
 
@@ -39,7 +40,8 @@ describe('the run tag', () => {
       delivery: { kind: 'commit', branch: 'agent/ü x-->y' },
       timeoutMinutes: 0.5,
       onTimeout: 'leave',
-      thread: undefined
+      thread: undefined,
+      guard: 'ba9876543210'
     }
     const tagged = prompt(debt)
     expect(tagged).not.toContain('x-->y')
@@ -61,6 +63,7 @@ describe('the run tag', () => {
       ['detached=true', 'detached=false'],
       ['timeout=45', 'timeout=4500'],
       ['thread=12', 'thread=13'],
+      ['guard=0123456789ab', 'guard=ffffffffffff'],
       ['Octo/Site', 'octo/other']
     ] as const) {
       expect(readRunTag(tagged.replace(from, to), KEY, 'octo/site')).toBeUndefined()

@@ -63,6 +63,13 @@ const inputs = (extra: Record<string, string> = {}) => ({
   ...extra
 })
 
+/** A workflow run that GitHub shows the sweep, begun now: its id, for GITHUB_RUN_ID. */
+function workflowRun(): number {
+  const id = ++lastRun
+  github().setWorkflowRun(id, 'in_progress')
+  return id
+}
+
 /** A scheduled workflow run of its own: `command: sweep`. */
 function sweep(extra: Record<string, string> = {}): Promise<ActionResult> {
   return runAction({
@@ -118,10 +125,13 @@ const reactionsOf = (number: number) =>
 /** A label run on a new issue that its step does not wait for, with `extra` inputs. */
 async function detachedRun(extra: Record<string, string> = {}) {
   const number = newIssue()
+  const runId = workflowRun()
   const step = await runAction({
     inputs: inputs({ wait: 'false', 'pull-request': 'true', ...extra }),
-    github: labeled(number)
+    github: labeled(number),
+    env: { GITHUB_RUN_ID: String(runId) }
   })
+  github().setWorkflowRun(runId, 'completed')
   const runnerId = step.outputs['agent-runner-id']!
   return { number, step, runnerId }
 }
@@ -170,7 +180,7 @@ describe('a detached run', () => {
     expect(row.pull_request_url).toMatch(/^https:\/\/github\.com\/.+\/pull\/\d+$/)
     expect(posts('/pull_request', runnerId)).toHaveLength(1)
     expect(sessionOf(runnerId).title.endsWith(SETTLED_MARK)).toBe(true)
-    expect(first.summary).toContain('🧹 Netlify agent sweep: 1 settled')
+    expect(first.summary).toMatch(/🧹 Netlify agent sweep: \d+ settled/)
     expect(first.summary).toContain('📦 delivered')
 
     const comment = statusOf(number)
@@ -189,14 +199,19 @@ describe('a detached run', () => {
   })
 
   it('is delivered once when two sweeps run at the same time', async () => {
-    const { runnerId } = await detachedRun()
+    const { number, runnerId } = await detachedRun()
     await waitUntil(sessionDone(runnerId), 'the session to end')
+    // Netlify takes its time over the pull request: the second sweep finds it under way.
+    netlify().setScenario({ prMs: 1_500 })
     const [a, b] = await Promise.all([sweep(), sweep()])
+    netlify().setScenario({ prMs: 200 })
     expect([a.exitCode, b.exitCode]).toEqual([0, 0])
     expect(posts('/pull_request', runnerId).filter(r => r.status === 200)).toHaveLength(1)
     const actions = [rowOf(a, runnerId)?.action, rowOf(b, runnerId)?.action]
     expect(actions.filter(action => action === 'delivered')).toHaveLength(1)
     expect(sessionOf(runnerId).title.endsWith(SETTLED_MARK)).toBe(true)
+    expect(statusOf(number).body).toContain('## ✅')
+    expect(reactionsOf(number)).toEqual(['rocket'])
   })
 
   it('is stopped by a sweep once it outlives its timeout-minutes, and its thread says so', async () => {
@@ -231,33 +246,219 @@ describe('a detached run', () => {
   })
 })
 
-describe('an attached run whose job was lost', () => {
-  it('is left alone while its workflow run goes on, and finished by the sweep once it has completed', async () => {
-    netlify().setScenario({ sessionMs: 3_000 })
+describe('a detached follow-up from a comment', () => {
+  it("is a follow-up on the thread's runner, whose pull request the sweep updates", async () => {
+    netlify().setScenario({ sessionMs: 300 })
+    const { number, runnerId } = await detachedRun()
+    await waitUntil(sessionDone(runnerId), 'the first session to end')
+    const first = await sweep()
+    const url = rowOf(first, runnerId)?.pull_request_url
+    expect(url).toBeTruthy()
+
+    const body = '@netlify make the footer sticky'
+    const comment = github().addComment({ issue_number: number, body, user: 'alice' })
+    const payload = JSON.parse(
+      readFileSync(join(ROOT, '__fixtures__/events/issue-comment-issue.json'), 'utf8')
+    ) as Record<string, unknown>
+    payload.issue = { ...(payload.issue as object), number }
+    const alice = { login: 'alice', id: 5, type: 'User' }
+    payload.comment = { ...(payload.comment as object), id: comment.id, body, user: alice }
+    payload.sender = alice
+    const runId = workflowRun()
+    const step = await runAction({
+      inputs: inputs({ wait: 'false', 'pull-request': 'true' }),
+      github: { eventName: 'issue_comment', event: payload, apiUrl: github().url, token: GH_TOKEN },
+      env: { GITHUB_RUN_ID: String(runId) }
+    })
+    expect(step.exitCode).toBe(0)
+    expect(step.outputs['agent-runner-id']).toBe(runnerId)
+    const followUp = step.outputs['session-id']!
+    expect(
+      github()
+        .reactions(comment.id)
+        .map(r => r.content)
+    ).toEqual(['eyes'])
+
+    await waitUntil(sessionDone(runnerId), 'the follow-up to end')
+    const second = await sweep()
+    expect(rowOf(second, runnerId)).toMatchObject({ action: 'delivered', pull_request_url: url })
+    expect(rowOf(second, runnerId)?.detail).toContain('pull request updated')
+    expect(posts('/pull_request', runnerId)).toHaveLength(2)
+    const told = github()
+      .issueComments(number)
+      .filter(c => parseMarker(c.body ?? '', seal(number))?.sessionId === followUp)
+    expect(told).toHaveLength(1)
+    expect(told[0]!.body).toContain('## ✅')
+    expect(
+      github()
+        .reactions(comment.id)
+        .map(r => r.content)
+    ).toEqual(['rocket'])
+  })
+})
+
+describe('what a sweep settles, and how', () => {
+  it('reports a session that ended in error, with 😕, and passes', async () => {
+    netlify().setScenario({ sessionMs: 0, finalState: 'error' })
+    const { number, runnerId } = await detachedRun()
+    netlify().setScenario({ sessionMs: 300, finalState: 'done' })
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    const run = await sweep()
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'reported', error_kind: 'agent-error' })
+    expect(posts('/pull_request', runnerId)).toHaveLength(0)
+    expect(statusOf(number).body).toContain("The agent's session ended in error")
+    expect(reactionsOf(number)).toEqual(['confused'])
+  })
+
+  it('refuses, by its own protected-paths, changes to a workflow file, and names it', async () => {
+    netlify().setScenario({ diffPaths: ['.github/workflows/deploy.yml'] })
+    const { number, runnerId } = await detachedRun()
+    netlify().setScenario({ diffPaths: null })
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    const run = await sweep()
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['error-kind']).toBe('protected-paths')
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'failed', error_kind: 'protected-paths' })
+    expect(posts('/pull_request', runnerId)).toHaveLength(0)
+    expect(statusOf(number).body).toContain('.github/workflows/deploy.yml')
+    expect(reactionsOf(number)).toEqual(['confused'])
+  })
+
+  it("delivers only under the protected-paths its run's step had, and says so when they differ", async () => {
+    const guarded = { 'protected-paths': 'docs/**', 'on-protected-paths': 'warn' }
+    const { runnerId } = await detachedRun(guarded)
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    const loose = await sweep()
+    expect(loose.exitCode).toBe(1)
+    expect(rowOf(loose, runnerId)).toMatchObject({ action: 'left', error_kind: 'input' })
+    expect(rowOf(loose, runnerId)?.detail).toContain('give the sweep the same two inputs')
+    expect(posts('/pull_request', runnerId)).toHaveLength(0)
+    const same = await sweep(guarded)
+    expect(rowOf(same, runnerId)).toMatchObject({ action: 'delivered' })
+  })
+
+  it('commits a detached run started by hand (no thread) to its branch', async () => {
+    netlify().setScenario({ sessionMs: 0 })
+    const runId = workflowRun()
+    const step = await runAction({
+      inputs: inputs({ prompt: 'Tidy the CSS', wait: 'false', 'commit-to-branch': 'agent/tidy' }),
+      github: { eventName: 'workflow_dispatch', event: {}, apiUrl: github().url, token: GH_TOKEN },
+      env: { GITHUB_RUN_ID: String(runId) }
+    })
+    netlify().setScenario({ sessionMs: 300 })
+    const runnerId = step.outputs['agent-runner-id']!
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    const run = await sweep()
+    const row = rowOf(run, runnerId)!
+    expect(row).toMatchObject({ action: 'delivered', issue_number: null })
+    expect(row.commit_sha).toMatch(/^[0-9a-f]{7,}$/)
+    expect(posts('/commit', runnerId)).toHaveLength(1)
+    expect(posts('/commit', runnerId)[0]?.body).toEqual({ target_branch: 'agent/tidy' })
+  })
+
+  it('reports, without delivering, a session that a later one followed before any sweep', async () => {
+    netlify().setScenario({ sessionMs: 0 })
+    const { number, runnerId, step } = await detachedRun()
+    await waitUntil(sessionDone(runnerId), 'the first session to end')
+    // A follow-up from the dashboard, which carries no tag.
+    await fetch(`${netlify().url}/api/v1/agent_runners/${runnerId}/sessions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ prompt: 'And the header' })
+    })
+    netlify().setScenario({ sessionMs: 300 })
+    await waitUntil(sessionDone(runnerId), 'the follow-up to end')
+    const run = await sweep()
+    const row = swept(run).find(r => r.agent_runner_id === runnerId)
+    expect(row).toMatchObject({ action: 'reported' })
+    expect(row?.detail).toContain('followed this one on the runner')
+    expect(posts('/pull_request', runnerId)).toHaveLength(0)
+    const first = step.outputs['session-id']!
+    expect(
+      netlify()
+        .sessions(runnerId)
+        .find(x => x.id === first)?.title
+    ).toMatch(/settled by/)
+    expect(statusOf(number).body).toContain('followed this one on the runner')
+  })
+
+  it('leaves a copy of a tag alone: the session that carried it first is the run', async () => {
+    const { runnerId, number } = await detachedRun()
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    const original = netlify().sessions(runnerId)[0]!.prompt
+    const tag = original.slice(original.lastIndexOf('\n\n<!-- '))
+    const res = await fetch(`${netlify().url}/api/v1/agent_runners?site_id=${SITE}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ prompt: `Something else entirely${tag}` })
+    })
+    const { id: copy } = (await res.json()) as { id: string }
+    await waitUntil(sessionDone(copy), 'the copy to end')
+    const run = await sweep()
+    expect(rowOf(run, copy)).toMatchObject({ action: 'left' })
+    expect(rowOf(run, copy)?.detail).toContain(`a copy of runner ${runnerId}`)
+    expect(posts('/pull_request', copy)).toHaveLength(0)
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'delivered', issue_number: number })
+  })
+
+  it('leaves a run whose title lost its mark when its status comment has the last word', async () => {
     const number = newIssue()
-    const runId = ++lastRun
-    const step = startAction({
+    const runId = workflowRun()
+    const step = await runAction({
       inputs: inputs({ 'pull-request': 'true' }),
       github: labeled(number),
       env: { GITHUB_RUN_ID: String(runId) }
     })
-    const outputs = await outputsWhileRunning(step)
-    const runnerId = outputs['agent-runner-id']!
-    await waitUntil(
-      () => readFileSync(step.files.state, 'utf8').includes('status-comment-id'),
-      'the status comment'
-    )
-    // The runner machine dies: no signal handler, no post step.
-    step.child.kill('SIGKILL')
-    const killed = await step.done
-    expect(killed.signal).toBe('SIGKILL')
+    github().setWorkflowRun(runId, 'completed')
+    const runnerId = step.outputs['agent-runner-id']!
+    const sessionId = step.outputs['session-id']!
+    const before = statusOf(number).body
+    // Renamed on the dashboard: the mark is gone.
+    await fetch(`${netlify().url}/api/v1/agent_runners/${runnerId}/sessions/${sessionId}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Renamed' })
+    })
+    const run = await sweep()
+    expect(rowOf(run, runnerId)).toBeUndefined()
+    expect(posts('/pull_request', runnerId)).toHaveLength(1)
+    expect(statusOf(number).body).toBe(before)
+    expect(sessionOf(runnerId).title).toBe(`Renamed${SETTLED_MARK}`)
+  })
+})
 
-    github().setWorkflowRun(runId, 'in_progress')
+/**
+ * A label run whose step waits, killed once its status comment is written, as when the runner
+ * machine dies: no signal handler, no post step.
+ */
+async function killedAttachedRun() {
+  const number = newIssue()
+  const runId = workflowRun()
+  const step = startAction({
+    inputs: inputs({ 'pull-request': 'true' }),
+    github: labeled(number),
+    env: { GITHUB_RUN_ID: String(runId) }
+  })
+  const runnerId = (await outputsWhileRunning(step))['agent-runner-id']!
+  await waitUntil(
+    () => readFileSync(step.files.state, 'utf8').includes('status-comment-id'),
+    'the status comment'
+  )
+  step.child.kill('SIGKILL')
+  expect((await step.done).signal).toBe('SIGKILL')
+  return { number, runId, runnerId }
+}
+
+describe('an attached run whose job was lost', () => {
+  it('is left alone while its workflow run goes on, and finished by the sweep once it has completed', async () => {
+    netlify().setScenario({ sessionMs: 3_000 })
+    const { number, runId, runnerId } = await killedAttachedRun()
+
     const whileGoing = await sweep()
     expect(rowOf(whileGoing, runnerId)).toMatchObject({ action: 'left', kind: 'attached' })
     expect(rowOf(whileGoing, runnerId)?.detail).toContain(`workflow run ${runId} is in_progress`)
 
-    github().setWorkflowRun(runId, 'completed', 'failure')
+    github().setWorkflowRun(runId, 'completed', { conclusion: 'failure' })
     await waitUntil(sessionDone(runnerId), 'the session to end')
     const run = await sweep()
     expect(run.exitCode).toBe(0)
@@ -268,9 +469,23 @@ describe('an attached run whose job was lost', () => {
     expect(reactionsOf(number)).toEqual(['rocket'])
   })
 
+  it('is stopped and not delivered once its workflow run was run again', async () => {
+    netlify().setScenario({ sessionMs: 60_000 })
+    const { number, runId, runnerId } = await killedAttachedRun()
+    netlify().setScenario({ sessionMs: 300 })
+    // "Re-run jobs": attempt 2 starts a run of its own.
+    github().setWorkflowRun(runId, 'completed', { attempt: 2 })
+    const run = await sweep()
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'reported', state: 'cancelled' })
+    expect(rowOf(run, runnerId)?.detail).toContain('was run again (attempt 2)')
+    expect(sessionOf(runnerId).state).toBe('CANCELLED')
+    expect(posts('/pull_request', runnerId)).toHaveLength(0)
+    expect(statusOf(number).body).toContain('was run again (attempt 2)')
+  })
+
   it('that its step settled is left out of the sweep', async () => {
     const number = newIssue()
-    const runId = ++lastRun
+    const runId = workflowRun()
     const step = await runAction({
       inputs: inputs({ 'pull-request': 'true' }),
       github: labeled(number),
@@ -292,14 +507,14 @@ describe('an attached run whose job was lost', () => {
       github: labeled(number),
       env: { GITHUB_RUN_ID: String(++lastRun) }
     })
-    const { 'agent-runner-id': runnerId } = await outputsWhileRunning(step)
+    const runnerId = (await outputsWhileRunning(step))['agent-runner-id']!
     step.child.kill('SIGKILL')
     await step.done
-    await waitUntil(sessionDone(runnerId!), 'the session to end')
+    await waitUntil(sessionDone(runnerId), 'the session to end')
     const run = await sweep()
-    expect(rowOf(run, runnerId!)).toMatchObject({ action: 'left' })
-    expect(rowOf(run, runnerId!)?.detail).toContain('`actions: read`')
-    expect(posts('/pull_request', runnerId!)).toHaveLength(0)
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'left' })
+    expect(rowOf(run, runnerId)?.detail).toContain('`actions: read`')
+    expect(posts('/pull_request', runnerId)).toHaveLength(0)
   })
 })
 

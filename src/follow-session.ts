@@ -169,6 +169,28 @@ export async function followSession(
   deps: CommandDeps,
   options: FollowOptions
 ): Promise<RunReport> {
+  try {
+    return await follow(settings, deps, options)
+  } catch (err) {
+    // A step that waited and failed settled its run all the same (the post step stops what is
+    // left running): no sweep may take the failure for a lost job, and deliver what it refused.
+    if (settings.wait && options.tagged) {
+      const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
+      const client = deps.cancelled.aborted ? deps.stopClient : deps.client
+      const latest = await client
+        .getSession(options.runnerId, options.session.id)
+        .catch(() => undefined)
+      if (latest) await markSettled(options.runnerId, latest, deps, ms)
+    }
+    throw err
+  }
+}
+
+async function follow(
+  settings: Settings,
+  deps: CommandDeps,
+  options: FollowOptions
+): Promise<RunReport> {
   const { client } = deps
   const { site, runnerId } = options
   const url = runnerUrl(site.name, runnerId)
@@ -337,19 +359,44 @@ export async function followSession(
     protectedFiles,
     stoppedBy
   }
-  // After a cancellation the runner allows seconds: what is left of them.
-  const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
-  if (settings.wait && options.tagged) {
-    const client = deps.cancelled.aborted ? deps.stopClient : deps.client
-    await withTimeout(recordSettled(client, runnerId, session), ms)
-  }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))
-  if (deps.observer) {
-    const told = detached ? deps.observer.handOver() : deps.observer.finished(report)
-    await withTimeout(told, ms)
-  }
+  // After a cancellation the runner allows seconds: the record and the thread share what is left.
+  const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
+  const observed = detached ? deps.observer?.handOver() : deps.observer?.finished(report)
+  await withTimeout(
+    Promise.all([
+      settings.wait && options.tagged ? markSettled(runnerId, session, deps, ms) : undefined,
+      observed
+    ]).then(() => undefined),
+    ms
+  )
   return report
+}
+
+/**
+ * Records on Netlify that this step settled the session (../settlement.ts), within `ms`: a record
+ * that does not make it in time is said, since a sweep may then settle the run again.
+ */
+async function markSettled(
+  runnerId: string,
+  session: AgentRunnerSession,
+  deps: CommandDeps,
+  ms: number
+): Promise<void> {
+  const client = deps.cancelled.aborted ? deps.stopClient : deps.client
+  let done = false
+  await withTimeout(
+    recordSettled(client, runnerId, session, deps.redact).then(() => {
+      done = true
+    }),
+    ms
+  )
+  if (!done) {
+    core.warning(
+      `Session ${session.id} could not be marked settled on Netlify in time; a \`command: sweep\` step may settle it again.`
+    )
+  }
 }
 
 const DETACHED_NOTE =

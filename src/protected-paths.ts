@@ -3,6 +3,7 @@
 // changed, on a branch of this same repository, runs with the repository's secrets; so by
 // default such a delivery is refused, and with `on-protected-paths: warn` it is made and flagged.
 import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NetlifyClient } from './netlify/client.js'
@@ -26,6 +27,17 @@ export class ProtectedPathsError extends ClassifiedError {
       `Nothing was delivered: the changes touch ${plural(n, 'file', 'files')} of \`protected-paths\` (named in the log and the job summary), and \`on-protected-paths\` is \`refuse\`. A workflow file changed on a branch of this repository runs with its secrets. ${HOW_TO_ALLOW}`
     )
   }
+}
+
+/**
+ * The guard's settings in a word: a hash of the patterns and what a match does. A detached run's
+ * tag records it, so that the sweep that delivers it can tell its own guard is the same.
+ */
+export function guardOf(settings: Pick<Settings, 'protectedPaths' | 'onProtectedPaths'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([settings.protectedPaths, settings.onProtectedPaths]))
+    .digest('hex')
+    .slice(0, 12)
 }
 
 /**

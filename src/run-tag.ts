@@ -44,10 +44,17 @@ export interface RunDebt {
   timeoutMinutes: number
   onTimeout: OnTimeout
   thread: RunThread | undefined
+  /**
+   * The protected-paths guard the step would have applied (../protected-paths.ts guardOf): a
+   * sweep delivers only under the same one, never a looser one.
+   */
+  guard: string
 }
 
 /** A tag as read back from a prompt whose MAC verified. */
 export interface ReadTag {
+  /** The tag's whole line, as signed: the same in a copy of it. */
+  line: string
   step: WorkflowStep
   debt: RunDebt
 }
@@ -106,6 +113,7 @@ export function runTag(
     `deliver=${deliveryWord(debt.delivery)}`,
     `timeout=${debt.timeoutMinutes}`,
     `on-timeout=${debt.onTimeout}`,
+    `guard=${debt.guard}`,
     ...(debt.thread
       ? [`thread=${debt.thread.issueNumber}`, `trigger=${sourceWord(debt.thread.trigger)}`]
       : [])
@@ -167,6 +175,8 @@ export function readRunTag(prompt: string, key: Buffer, repository: string): Rea
   const timeoutMinutes = Number(get('timeout'))
   const onTimeout = get('on-timeout')
   const runId = get('run') ?? ''
+  const guard = get('guard') ?? ''
+  if (!/^[0-9a-f]{12}$/.test(guard)) return undefined
   if (!delivery || !(timeoutMinutes > 0) || (onTimeout !== 'stop' && onTimeout !== 'leave')) {
     return undefined
   }
@@ -180,6 +190,7 @@ export function readRunTag(prompt: string, key: Buffer, repository: string): Rea
       ? { issueNumber: Number(issue), trigger }
       : undefined
   return {
+    line: signed[0],
     step: {
       repository: repo,
       runId,
@@ -192,7 +203,8 @@ export function readRunTag(prompt: string, key: Buffer, repository: string): Rea
       delivery,
       timeoutMinutes,
       onTimeout,
-      thread
+      thread,
+      guard
     }
   }
 }

@@ -7,6 +7,7 @@
 // the dashboard does too.
 import type { NetlifyClient } from './netlify/client.js'
 import type { AgentRunnerSession } from './netlify/types.js'
+import type { Redact } from './redact.js'
 import * as core from '@actions/core'
 
 export const SETTLED_MARK = ' · settled by GitHub Actions'
@@ -29,7 +30,8 @@ export function unmarkedTitle(title: string | null | undefined): string {
 export async function recordSettled(
   client: NetlifyClient,
   runnerId: string,
-  session: Pick<AgentRunnerSession, 'id' | 'title'>
+  session: Pick<AgentRunnerSession, 'id' | 'title'>,
+  redact: Redact
 ): Promise<void> {
   if (isSettled(session)) return
   try {
@@ -38,7 +40,9 @@ export async function recordSettled(
     })
   } catch (err) {
     core.warning(
-      `Could not mark session ${session.id} settled on Netlify (${(err as Error).message}); a \`command: sweep\` step may settle it again, and deliver it a second time.`
+      redact(
+        `Could not mark session ${session.id} settled on Netlify (${(err as Error).message}); a \`command: sweep\` step may settle it again, and deliver it a second time.`
+      )
     )
   }
 }

@@ -72,4 +72,7 @@ export interface WorkflowRunRecord {
   id: number
   status: 'queued' | 'in_progress' | 'completed'
   conclusion: string | null
+  attempt: number
+  startedAt: number
+  updatedAt: number
 }

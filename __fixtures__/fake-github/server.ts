@@ -111,11 +111,14 @@ export interface FakeGitHub {
   /** null forgets the user, so the permission endpoint answers 404 for them. */
   setPermission(login: string, role: RoleName | null): void
   setTokenAccess(access: 'read' | 'write'): void
-  /** Creates or changes a workflow run, which GET /actions/runs/{id} then answers (404 before). */
+  /**
+   * Creates or changes a workflow run, which GET /actions/runs/{id} then answers (404 before): it
+   * began when first set (or at `startedAt`), and changed now. `attempt` defaults to 1.
+   */
   setWorkflowRun(
     id: number,
     status: 'queued' | 'in_progress' | 'completed',
-    conclusion?: string
+    more?: { conclusion?: string; attempt?: number; startedAt?: number }
   ): void
   injectFault(fault: GitHubFault): void
   clearFaults(): void
@@ -282,11 +285,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setTokenAccess: access => {
       tokenAccess = access
     },
-    setWorkflowRun: (id, status, conclusion) => {
+    setWorkflowRun: (id, status, more = {}) => {
+      const earlier = store.workflowRuns.get(id)
+      const now = Date.now()
       store.workflowRuns.set(id, {
         id,
         status,
-        conclusion: status === 'completed' ? (conclusion ?? 'success') : null
+        conclusion: status === 'completed' ? (more.conclusion ?? 'success') : null,
+        attempt: more.attempt ?? earlier?.attempt ?? 1,
+        startedAt: more.startedAt ?? earlier?.startedAt ?? now,
+        updatedAt: now
       })
     },
     injectFault: fault => faults.add(fault),

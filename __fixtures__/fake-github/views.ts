@@ -123,6 +123,10 @@ export class Views {
     id: number
     status: string
     conclusion: string | null
+    run_attempt: number
+    run_started_at: string
+    created_at: string
+    updated_at: string
     url: string
     html_url: string
   } {
@@ -130,6 +134,10 @@ export class Views {
       id: record.id,
       status: record.status,
       conclusion: record.conclusion,
+      run_attempt: record.attempt,
+      run_started_at: iso(record.startedAt),
+      created_at: iso(record.startedAt),
+      updated_at: iso(record.updatedAt),
       url: `${this.repoApi}/actions/runs/${record.id}`,
       html_url: `${this.repoWeb}/actions/runs/${record.id}`
     }

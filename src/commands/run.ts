@@ -10,6 +10,7 @@ import {
 import type { CreateRunnerBody, CreateSessionBody, Site } from '../netlify/types.js'
 import type { RunReport } from '../report/run-report.js'
 import { checkCommitBranch } from '../deliver.js'
+import { guardOf } from '../protected-paths.js'
 import type { Settings } from '../settings/index.js'
 import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
 import { runTag, tagKey, taggedPrompt, type RunDebt } from '../run-tag.js'
@@ -47,7 +48,8 @@ export function debtOf(settings: Settings): RunDebt {
         : { kind: 'none' },
     timeoutMinutes: settings.timeoutMs / 60_000,
     onTimeout: settings.onTimeout,
-    thread: settings.thread
+    thread: settings.thread,
+    guard: guardOf(settings)
   }
 }
 

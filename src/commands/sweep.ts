@@ -10,13 +10,14 @@ import type { GitHubClient } from '../github/client.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { ServerClock } from '../netlify/requester.js'
 import { errorKindOf } from '../report/error-kind.js'
+import { runnerUrl } from '../report/run-report.js'
 import { setOutcome, setSweptOutput } from '../report/outputs.js'
 import { renderSweepSummary } from '../report/sweep-summary.js'
 import { publishSummary } from '../report/summary.js'
 import { tagKey } from '../run-tag.js'
 import { isSettled } from '../settlement.js'
 import type { Settings } from '../settings/index.js'
-import { ownRuns } from '../sweep/own-runs.js'
+import { listOwnRuns } from '../sweep/own-runs.js'
 import { settleRun, type SettleContext, type SweptRun } from '../sweep/settle-run.js'
 import { threadTeller } from '../sweep/tell-thread.js'
 import { printUntrusted } from '../untrusted-log.js'
@@ -75,16 +76,24 @@ export async function sweepCommand(settings: Settings, deps: CommandDeps): Promi
       deps,
       site,
       netlifyNow: () => netlifyNow(() => client.serverClock),
-      workflowRunStatus: async runId =>
-        github && /^[1-9][0-9]{0,15}$/.test(runId)
-          ? github.workflowRunStatus(Number(runId))
-          : undefined,
+      workflowRun: async runId =>
+        github && /^[1-9][0-9]{0,15}$/.test(runId) ? github.workflowRun(Number(runId)) : undefined,
       thread:
         github && isOwn ? threadTeller(github, isOwn, settings, deps.redact, deps.now) : undefined
     }
     const since = ctx.netlifyNow() - settings.sweepMs
-    const runs = ownRuns(client, { site, sinceMs: since, key: tagKey(settings.token), repository })
-    for await (const run of runs) {
+    const listing = await listOwnRuns(client, {
+      site,
+      sinceMs: since,
+      key: tagKey(settings.token),
+      repository
+    })
+    if (listing.unverified > 0) {
+      core.warning(
+        `${listing.unverified} session${listing.unverified === 1 ? ' carries a tag' : 's carry tags'} of ${repository} that this Netlify token did not sign, and ${listing.unverified === 1 ? 'is' : 'are'} left alone: the workflows that start runs and the sweep must use the same \`netlify-auth-token\`.`
+      )
+    }
+    for (const run of listing.runs) {
       looked++
       if (isSettled(run.session)) {
         settled++
@@ -92,13 +101,19 @@ export async function sweepCommand(settings: Settings, deps: CommandDeps): Promi
       }
       try {
         const row = await settleRun(run, ctx)
+        if (!row) {
+          settled++
+          continue
+        }
         rows.push(row)
         printUntrusted(
           deps.redact(
             `Runner ${row.runnerId} (${row.kind}, ${row.state}): ${row.action}. ${row.detail}`
           )
         )
-        if (row.action === 'failed') firstError ??= new Error(row.detail)
+        if (row.action === 'failed' || (row.action === 'left' && row.errorKind)) {
+          firstError ??= new Error(row.detail)
+        }
       } catch (err) {
         // One run's trouble is that run's: the others are still settled.
         const message = deps.redact((err as Error).message)
@@ -107,7 +122,7 @@ export async function sweepCommand(settings: Settings, deps: CommandDeps): Promi
         rows.push({
           runnerId: run.runner.id,
           sessionId: run.session.id,
-          runnerUrl: '',
+          runnerUrl: runnerUrl(site.name, run.runner.id),
           kind: run.tag.debt.detached ? 'detached' : 'attached',
           state: normalizeState(run.session.state),
           action: 'left',

@@ -34,6 +34,16 @@ export interface PullRequestInfo {
   baseRef: string
 }
 
+export interface WorkflowRunInfo {
+  /** 'queued', 'in_progress', 'completed', … */
+  status: string
+  /** The latest attempt: 2 once someone re-ran its jobs. */
+  attempt: number
+  /** When its latest attempt began, and when it last changed (epoch ms). */
+  startedAtMs: number
+  updatedAtMs: number
+}
+
 export interface GitHubClient {
   /**
    * The login the token acts as, when GitHub says (a personal access token); undefined for an
@@ -59,10 +69,10 @@ export interface GitHubClient {
   unreact(target: TextSource, reactionId: number): Promise<void>
   pullRequest(pullNumber: number): Promise<PullRequestInfo>
   /**
-   * A workflow run of the repository's status ('queued', 'in_progress', 'completed', …), or
-   * undefined when GitHub shows no such run to this token (the job lacks `actions: read`).
+   * A workflow run of the repository, or undefined when GitHub shows this token no such run (the
+   * job lacks `actions: read`, or the run is gone).
    */
-  workflowRunStatus(runId: number): Promise<string | undefined>
+  workflowRun(runId: number): Promise<WorkflowRunInfo | undefined>
   /**
    * An issue's or a comment's text as GitHub has it now, with the HTML GitHub shows for it (the
    * `full` media type: `body` and `body_html` in one answer).
@@ -72,6 +82,7 @@ export interface GitHubClient {
 
 interface OctokitError {
   status?: number
+  response?: { headers?: Record<string, string | undefined> }
 }
 
 interface RestComment {
@@ -261,13 +272,20 @@ export async function createGitHubClient(
       if (typeof html !== 'string' && body) throw new Error('GitHub answered without body_html')
       return { body: body ?? '', html: html ?? '' }
     },
-    async workflowRunStatus(runId) {
+    async workflowRun(runId) {
       try {
         const { data } = await octokit.rest.actions.getWorkflowRun({ ...base, run_id: runId })
-        return data.status ?? undefined
+        return {
+          status: data.status ?? '',
+          attempt: data.run_attempt ?? 1,
+          startedAtMs: Date.parse(data.run_started_at ?? data.created_at),
+          updatedAtMs: Date.parse(data.updated_at)
+        }
       } catch (err) {
-        const status = (err as OctokitError).status
-        if (status === 404 || status === 403) return undefined
+        const { status, response } = err as OctokitError
+        // A rate limit is GitHub's 403 too: that one is a failure, not an answer.
+        const limited = response?.headers?.['x-ratelimit-remaining'] === '0'
+        if (status === 404 || (status === 403 && !limited)) return undefined
         throw err
       }
     },

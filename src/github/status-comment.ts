@@ -69,8 +69,10 @@ export interface StatusView {
   protectedFiles?: { files: string[]; refused: boolean }
   /** Who stopped the session from the thread (./thread-stop.ts), when someone did. */
   stoppedBy?: string
-  /** A detached run's, while working: what the sweep that settles it still owes the thread. */
+  /** While working: what the run still owes the thread (a sweep settles a run that owes). */
   owes?: Owed
+  /** The step does not wait: a sweep writes the end. */
+  detached?: boolean
 }
 
 /** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
@@ -352,7 +354,7 @@ const SWEEP_PROMISE: Record<Owed, string> = {
 
 /** The working comment's last line: who writes the next word. */
 function workingNote(view: StatusView): string {
-  if (!view.owes) return '_This comment is updated as the agent works._'
+  if (!view.detached || !view.owes) return '_This comment is updated as the agent works._'
   return `_The workflow step did not wait for the agent: once it is done, a scheduled sweep (\`command: sweep\`) ${SWEEP_PROMISE[view.owes]}._`
 }
 

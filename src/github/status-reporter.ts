@@ -49,8 +49,10 @@ export interface StatusThread {
   comments: () => Promise<Comment[]>
   /** What the comment's marker is made for, and checked against. */
   seal: MarkerSeal
-  /** A detached run's: what the sweep owes the thread, said in the working comment and its marker. */
+  /** What the run owes the thread until its last word, in the working comment's marker. */
   owes?: Owed
+  /** The step does not wait: the working comment says a sweep writes the end. */
+  detached?: boolean
 }
 
 type StatusOutcome = NonNullable<StatusView['outcome']>
@@ -72,7 +74,8 @@ export class StatusReporter implements RunObserver {
       prompt: thread.prompt,
       steps: [],
       seal: thread.seal,
-      ...(thread.owes ? { owes: thread.owes } : {})
+      ...(thread.owes ? { owes: thread.owes } : {}),
+      ...(thread.detached ? { detached: true } : {})
     }
   }
 

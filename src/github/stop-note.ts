@@ -8,7 +8,8 @@ import {
   isLogin,
   isMarkerId,
   MARKER_PREFIX,
-  type MarkerSeal
+  type MarkerSeal,
+  type StatusIds
 } from './status-marker.js'
 
 /** A login as a code span: shown as written, linked to nobody. */
@@ -42,7 +43,7 @@ export function stopNote(login: string, stage: 'requested' | 'stopped'): string 
  */
 export function withStopRequest(
   body: string,
-  ids: { runnerId: string; sessionId: string; stoppedBy: string },
+  ids: StatusIds & { sessionId: string; stoppedBy: string },
   seal: MarkerSeal
 ): string {
   const at = body.lastIndexOf(`<!-- ${MARKER_PREFIX}`)

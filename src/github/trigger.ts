@@ -234,9 +234,13 @@ async function readRendered(github: GitHubClient, trigger: Triggered): Promise<R
   }
 }
 
-/** What a detached run's status comment owes its thread; undefined for a step that waits. */
+/**
+ * What a run's status comment owes its thread until its last word, in its marker: a sweep that
+ * finds it still owing settles the run (a detached one, or one whose job was lost). Undefined
+ * outside a workflow, where no sweep could find the run.
+ */
 function owedOf(settings: Settings): Owed | undefined {
-  if (settings.wait || settings.workflowStep === undefined) return undefined
+  if (settings.workflowStep === undefined) return undefined
   if (settings.pullRequest) return 'pull-request'
   return settings.commitToBranch === undefined ? 'report' : 'commit'
 }
@@ -359,7 +363,8 @@ export async function planEventRun(
         isOwn,
         comments: threadComments,
         seal,
-        owes: owedOf(planned)
+        owes: owedOf(planned),
+        detached: !planned.wait && planned.workflowStep !== undefined
       })
     : undefined
   return {

@@ -1,7 +1,8 @@
-// The runs a sweep may settle: the site's runners with a session in the window whose latest
-// session carries a tag this repository's workflows signed (../run-tag.ts). Netlify lists runners
-// by their latest session, newest first, so a follow-up on an old runner counts, and the first
-// runner older than the window ends the look.
+// The runs a sweep may settle: sessions in the window whose prompt carries a tag this
+// repository's workflows signed (../run-tag.ts). Netlify lists runners by their latest session,
+// newest first, so a follow-up on an old runner counts, and the first runner whose latest session
+// is older than the window ends the look. Each runner's recent sessions are read: a session that
+// a later one followed before any sweep settled it is owed its report too.
 import type { NetlifyClient } from '../netlify/client.js'
 import type { AgentRunner, AgentRunnerSession, Site } from '../netlify/types.js'
 import { readRunTag, type ReadTag } from '../run-tag.js'
@@ -10,33 +11,46 @@ import * as core from '@actions/core'
 /** A list page holds at most 100; a sweep looks at no more than this many pages. */
 const PER_PAGE = 100
 const MAX_PAGES = 10
+/** A runner's sessions read at once, newest first: more than a window holds in practice. */
+const SESSIONS_READ = 10
 
 export interface OwnRun {
   runner: AgentRunner
-  /** The runner's latest session: the one whose settlement is owed. */
   session: AgentRunnerSession
   /** Whether the runner has sessions before this one. */
   followUp: boolean
   tag: ReadTag
+  /** The runner's latest session, when it is a later one than this. */
+  supersededBy?: string
+  /** The runner whose session carried this same tag first: this one holds a copy of it. */
+  copyOf?: string
 }
 
 export interface OwnRunsQuery {
   site: Site
-  /** Epoch ms, on Netlify's clock: runners whose latest session is older are left out. */
+  /** Epoch ms, on Netlify's clock: sessions created before are left out. */
   sinceMs: number
   key: Buffer
   repository: string
 }
 
-/** The runs, one at a time: each is settled before the next is read. */
-export async function* ownRuns(client: NetlifyClient, query: OwnRunsQuery): AsyncGenerator<OwnRun> {
+export interface Listing {
+  runs: OwnRun[]
+  /** Sessions whose tag names this repository but whose MAC did not verify with this token. */
+  unverified: number
+}
+
+export async function listOwnRuns(client: NetlifyClient, query: OwnRunsQuery): Promise<Listing> {
   const { site } = query
-  for (let page: number | undefined = 1; page !== undefined;) {
+  const runs: OwnRun[] = []
+  let unverified = 0
+  const namesRepository = `netlify-agent-runners-action ${query.repository.toLowerCase()} `
+  pages: for (let page: number | undefined = 1; page !== undefined;) {
     if (page > MAX_PAGES) {
       core.warning(
         `The sweep looked at the ${PER_PAGE * MAX_PAGES} runners with the latest sessions only; a shorter \`sweep-hours\`, or a more frequent schedule, keeps it within that.`
       )
-      return
+      break
     }
     const listed = await client.listRunners({
       account_id: site.account_id,
@@ -46,14 +60,47 @@ export async function* ownRuns(client: NetlifyClient, query: OwnRunsQuery): Asyn
     })
     for (const runner of listed.items) {
       const latestAt = Date.parse(runner.last_session_created_at ?? runner.created_at)
-      if (latestAt < query.sinceMs) return
-      const sessions = await client.listSessions(runner.id, { order_by: 'desc', per_page: 1 })
-      const session = sessions.items[0]
-      const tag = session && readRunTag(session.prompt ?? '', query.key, query.repository)
-      if (session && tag) {
-        yield { runner, session, followUp: sessions.nextPage !== undefined, tag }
-      }
+      if (latestAt < query.sinceMs) break pages
+      const sessions = await client.listSessions(runner.id, {
+        order_by: 'desc',
+        per_page: SESSIONS_READ
+      })
+      const latest = sessions.items[0]
+      sessions.items.forEach((session, i) => {
+        if (Date.parse(session.created_at) < query.sinceMs) return
+        const prompt = session.prompt ?? ''
+        const tag = readRunTag(prompt, query.key, query.repository)
+        if (!tag) {
+          if (prompt.toLowerCase().includes(namesRepository)) unverified++
+          return
+        }
+        const older = i < sessions.items.length - 1 || sessions.nextPage !== undefined
+        runs.push({
+          runner,
+          session,
+          followUp: older,
+          tag,
+          ...(latest && i > 0 ? { supersededBy: latest.id } : {})
+        })
+      })
     }
     page = listed.nextPage
   }
+  return { runs: markCopies(runs), unverified }
+}
+
+/**
+ * A tag is written into one prompt: the same tag on a second session is a copy (a prompt pasted
+ * on the dashboard). The session that carried it first is the run; the others are marked.
+ */
+function markCopies(runs: OwnRun[]): OwnRun[] {
+  const first = new Map<string, OwnRun>()
+  const byAge = [...runs].sort(
+    (a, b) => Date.parse(a.session.created_at) - Date.parse(b.session.created_at)
+  )
+  for (const run of byAge) if (!first.has(run.tag.line)) first.set(run.tag.line, run)
+  return runs.map(run => {
+    const original = first.get(run.tag.line)
+    return original && original !== run ? { ...run, copyOf: original.runner.id } : run
+  })
 }

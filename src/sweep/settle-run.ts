@@ -1,8 +1,10 @@
 // Settling one run for a sweep: what its step would have done had it waited to the end. A run is
 // the sweep's when its step did not wait (detached), or when its step's workflow run has
-// completed without settling it (the job was lost). It is then, in this order: stopped if it
-// outlived its `timeout-minutes` (unless `on-timeout: leave`), delivered as its tag asks, once
-// (a delivery already under way is another sweep's), told on its thread, and marked settled.
+// completed without settling it (the job was lost), and when it was made by the workflow run its
+// tag names (a copied tag asks for nothing). It is then, in this order: stopped if it outlived its
+// `timeout-minutes` (unless `on-timeout: leave`), delivered as its tag asks, once (a delivery
+// already under way is another sweep's), marked settled, and told on its thread.
+import type { WorkflowRunInfo } from '../github/client.js'
 import { DeliveryTaken, deliverCommit, deliverPullRequest, type Delivery } from '../deliver.js'
 import {
   confirmStopped,
@@ -13,7 +15,7 @@ import {
 } from '../follow-session.js'
 import { isTerminalSessionState, normalizeState } from '../netlify/lifecycle.js'
 import type { AgentRunnerSession, Site } from '../netlify/types.js'
-import { checkProtectedPaths, ProtectedPathsError } from '../protected-paths.js'
+import { checkProtectedPaths, guardOf, ProtectedPathsError } from '../protected-paths.js'
 import { errorKindOf, errorKindOfSession, type ErrorKind } from '../report/error-kind.js'
 import {
   outcomeOf,
@@ -23,9 +25,9 @@ import {
   type ProtectedFiles,
   type RunReport
 } from '../report/run-report.js'
+import { untaggedPrompt } from '../run-tag.js'
 import { isSettled, recordSettled } from '../settlement.js'
 import type { Settings } from '../settings/index.js'
-import { untaggedPrompt } from '../run-tag.js'
 import type { CommandDeps } from '../commands/context.js'
 import * as core from '@actions/core'
 import type { OwnRun } from './own-runs.js'
@@ -56,26 +58,64 @@ export interface SettleContext {
   site: Site
   /** Now, on Netlify's clock (epoch ms): a run's age is measured against its own dates. */
   netlifyNow: () => number
-  /** The status of a workflow run of this repository; undefined when GitHub shows none. */
-  workflowRunStatus: (runId: string) => Promise<string | undefined>
+  /** A workflow run of this repository; undefined when GitHub shows none. */
+  workflowRun: (runId: string) => Promise<WorkflowRunInfo | undefined>
   thread: ThreadTeller | undefined
 }
 
-/** Whether a run is the sweep's: undefined if so, else why not. */
-async function whyNotOurs(run: OwnRun, ctx: SettleContext): Promise<string | undefined> {
-  if (run.tag.debt.detached) return undefined
-  const { runId } = run.tag.step
-  const status = await ctx.workflowRunStatus(runId)
-  if (status === undefined) {
-    return `GitHub shows this token no workflow run ${runId}, so whether its step still follows it is unknown: grant the sweep's job \`actions: read\``
+/** Margin between GitHub's clock and Netlify's. */
+const CLOCKS_MS = 2 * 60_000
+/** The longest a sweep waits for Netlify to make one pull request or commit. */
+const DELIVERY_MS = 10 * 60_000
+/** Delivery failures that say nothing of the delivery itself: the next sweep tries again. */
+const PASSING: ErrorKind[] = ['netlify-unavailable', 'rate-limited', 'cancelled', 'timed-out']
+
+/** The run is the sweep's, and why it is owed less than its tag asks, if it is. */
+type Claim = { ours: true; superseded?: string } | { ours: false; why: string }
+
+async function claimOf(run: OwnRun, ctx: SettleContext): Promise<Claim> {
+  const { step, debt } = run.tag
+  if (run.copyOf) {
+    return { ours: false, why: `its tag is a copy of runner ${run.copyOf}'s, the run it names` }
   }
-  if (status !== 'completed')
-    return `its step still follows it (workflow run ${runId} is ${status})`
-  return undefined
+  const workflow = await ctx.workflowRun(step.runId)
+  if (!workflow) {
+    return {
+      ours: false,
+      why: `GitHub shows this token no workflow run ${step.runId}, the one that started it: grant the sweep's job \`actions: read\``
+    }
+  }
+  if (Number(step.attempt) < workflow.attempt) {
+    return {
+      ours: true,
+      superseded: `Its workflow run was run again (attempt ${workflow.attempt}), which started a run of its own, so the sweep did not deliver this one.`
+    }
+  }
+  const createdAt = Date.parse(run.session.created_at)
+  const endedAt = workflow.status === 'completed' ? workflow.updatedAtMs : Infinity
+  if (!(createdAt >= workflow.startedAtMs - CLOCKS_MS && createdAt <= endedAt + CLOCKS_MS)) {
+    return {
+      ours: false,
+      why: `it was not started by workflow run ${step.runId}, which its tag names (a copied prompt?)`
+    }
+  }
+  if (!debt.detached && workflow.status !== 'completed') {
+    return {
+      ours: false,
+      why: `its step still follows it (workflow run ${step.runId} is ${workflow.status})`
+    }
+  }
+  if (run.supersededBy) {
+    return {
+      ours: true,
+      superseded: `Session ${run.supersededBy} followed this one on the runner before a sweep settled it: the runner's changes, these among them, go with that session's delivery (or with \`command: pull-request\`).`
+    }
+  }
+  return { ours: true }
 }
 
-/** Stops a session past its time, as its step would have. */
-async function stopTimedOut(run: OwnRun, ctx: SettleContext): Promise<AgentRunnerSession | string> {
+/** Stops a session past its time, as its step would have; or says why it is left running. */
+async function stopIfLate(run: OwnRun, ctx: SettleContext): Promise<AgentRunnerSession | string> {
   const { session, tag } = run
   const ageMs = ctx.netlifyNow() - Date.parse(session.created_at)
   const { timeoutMinutes, onTimeout } = tag.debt
@@ -86,52 +126,22 @@ async function stopTimedOut(run: OwnRun, ctx: SettleContext): Promise<AgentRunne
   if (onTimeout === 'leave') {
     return `still ${state} past its \`timeout-minutes\` (${timeoutMinutes}), and left running, as its \`on-timeout: leave\` asks`
   }
-  core.info(
-    `Stopping session ${session.id}: it outlived its \`timeout-minutes\` (${timeoutMinutes}).`
-  )
-  await ctx.deps.stopClient.stopSession(run.runner.id, session.id)
-  return confirmStopped(ctx.deps.stopClient, run.runner.id, session, ctx.deps, STOP_CONFIRM_MS)
+  return stop(run, ctx, `it outlived its \`timeout-minutes\` (${timeoutMinutes})`)
+}
+
+async function stop(run: OwnRun, ctx: SettleContext, why: string): Promise<AgentRunnerSession> {
+  core.info(`Stopping session ${run.session.id}: ${why}.`)
+  await ctx.deps.stopClient.stopSession(run.runner.id, run.session.id)
+  return confirmStopped(ctx.deps.stopClient, run.runner.id, run.session, ctx.deps, STOP_CONFIRM_MS)
 }
 
 interface Delivered {
   delivery?: Delivery
-  /** Made by another step (a sweep that was lost, or still telling the thread), not by this one. */
+  /** Made by another step (a sweep lost before it recorded it), not by this one. */
   found?: boolean
   protectedFiles?: ProtectedFiles
   failure?: string
   errorKind?: ErrorKind
-}
-
-/** The delivery the tag asks for, of a session that succeeded with changes. */
-async function deliverOwed(run: OwnRun, diff: DiffFiles, ctx: SettleContext): Promise<Delivered> {
-  const { settings, deps } = ctx
-  const owed = run.tag.debt.delivery
-  const runnerId = run.runner.id
-  let protectedFiles: ProtectedFiles | undefined
-  try {
-    // The sweep's own `protected-paths` decide: it is the step that delivers.
-    protectedFiles = await checkProtectedPaths(settings, deps, runnerId, diff.cumulativeFile)
-    const deliverDeps = {
-      client: deps.client,
-      now: deps.now,
-      sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
-      deadline: deps.now() + settings.timeoutMs,
-      underWay: 'taken' as const
-    }
-    const delivery =
-      owed.kind === 'commit'
-        ? await deliverCommit(runnerId, owed.branch, deliverDeps)
-        : await deliverPullRequest(runnerId, deliverDeps)
-    return { delivery, protectedFiles }
-  } catch (err) {
-    if (err instanceof DeliveryTaken) throw err
-    if (err instanceof ProtectedPathsError) protectedFiles = err.protectedFiles
-    return {
-      protectedFiles,
-      failure: (err as Error).message,
-      errorKind: errorKindOf(err, { cancelled: deps.cancelled.aborted })
-    }
-  }
 }
 
 /**
@@ -176,6 +186,38 @@ async function madeAlready(run: OwnRun, ctx: SettleContext): Promise<Delivered |
   return undefined
 }
 
+/** The delivery the tag asks for, of a session that succeeded with changes. */
+async function deliverOwed(run: OwnRun, diff: DiffFiles, ctx: SettleContext): Promise<Delivered> {
+  const { settings, deps } = ctx
+  const owed = run.tag.debt.delivery
+  const runnerId = run.runner.id
+  let protectedFiles: ProtectedFiles | undefined
+  try {
+    // The guard is the one the run's step asked for: the sweep's inputs are checked to match it.
+    protectedFiles = await checkProtectedPaths(settings, deps, runnerId, diff.cumulativeFile)
+    const deliverDeps = {
+      client: deps.client,
+      now: deps.now,
+      sleep: (ms: number) => deps.sleep(ms, deps.cancelled),
+      deadline: deps.now() + Math.min(settings.timeoutMs, DELIVERY_MS),
+      underWay: 'taken' as const
+    }
+    const delivery =
+      owed.kind === 'commit'
+        ? await deliverCommit(runnerId, owed.branch, deliverDeps)
+        : await deliverPullRequest(runnerId, deliverDeps)
+    return { delivery, protectedFiles }
+  } catch (err) {
+    if (err instanceof DeliveryTaken) throw err
+    if (err instanceof ProtectedPathsError) protectedFiles = err.protectedFiles
+    return {
+      protectedFiles,
+      failure: (err as Error).message,
+      errorKind: errorKindOf(err, { cancelled: deps.cancelled.aborted })
+    }
+  }
+}
+
 function deliveryDetail(delivery: Delivery | undefined): string {
   if (delivery?.kind === 'pull-request')
     return `pull request ${delivery.operation}: ${delivery.url}`
@@ -183,8 +225,16 @@ function deliveryDetail(delivery: Delivery | undefined): string {
   return delivery?.reason ?? ''
 }
 
-/** Settles one run, or says why it was left. */
-export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptRun> {
+/** What the guard mismatch says: the sweep delivers only under the guard the run's step had. */
+function guardMismatch(ctx: SettleContext): string {
+  return `its step's \`protected-paths\` and \`on-protected-paths\` differ from this sweep's (${guardOf(ctx.settings)}), and a sweep delivers only under the same guard: give the sweep the same two inputs as the workflow that starts the runs.`
+}
+
+/**
+ * Settles one run, or says why it was left; undefined for a run whose status comment already
+ * has its last word (its step settled it, but its mark on Netlify was lost): it is marked now.
+ */
+export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptRun | undefined> {
   const { runner, tag } = run
   const { deps } = ctx
   const url = runnerUrl(ctx.site.name, runner.id)
@@ -195,15 +245,20 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
     kind: tag.debt.detached ? ('detached' as const) : ('attached' as const),
     ...(tag.debt.thread ? { thread: tag.debt.thread.issueNumber } : {})
   }
-  const left = (detail: string): SweptRun => ({
+  const left = (detail: string, errorKind?: ErrorKind): SweptRun => ({
     ...row,
     state: normalizeState(run.session.state),
     action: 'left',
-    detail
+    detail,
+    ...(errorKind ? { errorKind } : {})
   })
 
-  const notOurs = await whyNotOurs(run, ctx)
-  if (notOurs) return left(notOurs)
+  const claim = await claimOf(run, ctx)
+  if (!claim.ours) return left(claim.why)
+  if (await ctx.thread?.finalWordWritten(run)) {
+    await recordSettled(deps.client, runner.id, run.session, deps.redact)
+    return undefined
+  }
 
   let session = run.session
   let outcome: Outcome
@@ -211,28 +266,29 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
   if (isTerminalSessionState(session.state)) {
     outcome = outcomeOf(session.state)
   } else {
-    const stopped = await stopTimedOut(run, ctx)
+    const stopped = claim.superseded
+      ? await stop(run, ctx, 'a later attempt of its workflow run took over')
+      : await stopIfLate(run, ctx)
     if (typeof stopped === 'string') return left(stopped)
     session = stopped
-    outcome = 'timed-out'
-    ending = 'timed-out-stopped'
+    outcome = claim.superseded ? outcomeOf(session.state) : 'timed-out'
+    if (!claim.superseded) ending = 'timed-out-stopped'
   }
 
   let diff: DiffFiles | undefined
   let got: Delivered = {}
   const owed = tag.debt.delivery
-  if (outcome === 'success') {
+  if (outcome === 'success' && !claim.superseded) {
+    if (owed.kind !== 'none' && tag.debt.guard !== guardOf(ctx.settings)) {
+      return left(guardMismatch(ctx), 'input')
+    }
     diff = await downloadDiffs(deps.client, runner.id, session, ctx.settings.tempDir, {
       firstSession: !run.followUp
     })
     if (owed.kind !== 'none') {
       if (diff.stat.files.length === 0) {
-        got = {
-          delivery: {
-            kind: 'none',
-            reason: 'The session made no changes, so there is nothing to deliver.'
-          }
-        }
+        const reason = 'The session made no changes, so there is nothing to deliver.'
+        got = { delivery: { kind: 'none', reason } }
       } else {
         try {
           got = (await madeAlready(run, ctx)) ?? (await deliverOwed(run, diff, ctx))
@@ -243,12 +299,24 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
       }
     }
   }
+  if (got.failure && got.errorKind && PASSING.includes(got.errorKind)) {
+    // Nothing is recorded: the next sweep tries the delivery again.
+    return {
+      ...row,
+      state: normalizeState(session.state),
+      action: 'failed',
+      detail: `${got.failure} The next sweep tries again.`,
+      errorKind: got.errorKind
+    }
+  }
+
   const stoppedBy = outcome === 'cancelled' ? await ctx.thread?.stoppedBy(run) : undefined
   const failure =
     got.failure ??
+    claim.superseded ??
     (stoppedBy ? undefined : failureOf(outcome, ending, session, tag.debt.timeoutMinutes * 60_000))
   const report: RunReport = {
-    outcome: got.failure ? (got.errorKind === 'timed-out' ? 'timed-out' : 'failure') : outcome,
+    outcome: got.failure ? 'failure' : outcome,
     runnerUrl: url,
     runner,
     session,
@@ -263,7 +331,7 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
   }
   // Recorded before the thread is told: the window in which a second sweep could deliver again
   // is then one request wide, and a sweep lost before telling costs a comment, not a delivery.
-  await recordSettled(deps.client, runner.id, session)
+  await recordSettled(deps.client, runner.id, session, deps.redact)
   await ctx.thread?.tell(run, report)
 
   const delivered = got.delivery !== undefined && got.delivery.kind !== 'none'
@@ -274,7 +342,7 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
       : ending === 'timed-out-stopped'
         ? 'stopped'
         : 'reported'
-  const said = got.failure ?? failure ?? deliveryDetail(got.delivery)
+  const said = failure ?? deliveryDetail(got.delivery)
   return {
     ...row,
     state: normalizeState(session.state),

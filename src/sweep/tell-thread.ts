@@ -14,6 +14,11 @@ import * as core from '@actions/core'
 import type { OwnRun } from './own-runs.js'
 
 export interface ThreadTeller {
+  /**
+   * Whether the run's status comment already says how it ended (the action's own comment, with a
+   * marker for this session that owes nothing more): its step settled it.
+   */
+  finalWordWritten(run: OwnRun): Promise<boolean>
   /** Who stopped the run from its thread, as its status comment's marker says. */
   stoppedBy(run: OwnRun): Promise<string | undefined>
   tell(run: OwnRun, report: RunReport): Promise<void>
@@ -63,6 +68,18 @@ export function threadTeller(
     )
 
   return {
+    async finalWordWritten(run) {
+      const thread = run.tag.debt.thread
+      if (!thread) return false
+      try {
+        const { comment, seal } = await statusComment(run, thread.issueNumber)
+        const ids = comment ? parseMarker(comment.body, seal) : undefined
+        return ids !== undefined && ids.owes === undefined
+      } catch (err) {
+        warn(thread.issueNumber, err)
+        return false
+      }
+    },
     async stoppedBy(run) {
       const thread = run.tag.debt.thread
       if (!thread) return undefined
