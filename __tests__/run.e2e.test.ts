@@ -116,7 +116,7 @@ describe('the README step: start, wait, report', () => {
     expect(mine[2]).toMatchObject({ method: 'POST', path: '/api/v1/agent_runners' })
     expect(mine[2]?.body).toEqual({
       prompt: expect.stringMatching(
-        /^Add a dark mode toggle to the header\n\n<!-- netlify-agent-runners-action octo\/site run=\d+ attempt=1 job=agent step=netlify request=[0-9a-f]{12} detached=false deliver=none timeout=60 on-timeout=stop mac=[\w-]{22} -->$/
+        /^Add a dark mode toggle to the header\n\n<!-- netlify-agent-runners-action octo\/site run=\d+ attempt=1 job=agent step=netlify request=[0-9a-f]{12} detached=false deliver=none timeout=60 on-timeout=stop guard=[0-9a-f]{12} mac=[\w-]{22} -->$/
       ),
       mode: 'normal'
     })

@@ -182,6 +182,9 @@ describe('a detached run', () => {
     expect(sessionOf(runnerId).title.endsWith(SETTLED_MARK)).toBe(true)
     expect(first.summary).toMatch(/🧹 Netlify agent sweep: \d+ settled/)
     expect(first.summary).toContain('📦 delivered')
+    // The run's own summary follows the table, where the status comment sends readers for the diff.
+    expect(first.summary).toContain('## ✅ Netlify agent run succeeded')
+    expect(first.summary).toMatch(/### Changes: \d+ file/)
 
     const comment = statusOf(number)
     expect(comment.body).toContain('## ✅')

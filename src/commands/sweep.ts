@@ -13,7 +13,8 @@ import { errorKindOf } from '../report/error-kind.js'
 import { runnerUrl } from '../report/run-report.js'
 import { setOutcome, setSweptOutput } from '../report/outputs.js'
 import { renderSweepSummary } from '../report/sweep-summary.js'
-import { publishSummary } from '../report/summary.js'
+import { publishSummary, renderSummary, SummaryBudget } from '../report/summary.js'
+import type { Redact } from '../redact.js'
 import { tagKey } from '../run-tag.js'
 import { isSettled } from '../settlement.js'
 import type { Settings } from '../settings/index.js'
@@ -43,6 +44,24 @@ function sweptJson(run: SweptRun): Record<string, unknown> {
     pull_request_url: run.pullRequestUrl ?? null,
     commit_sha: run.commitSha ?? null,
     error_kind: run.errorKind ?? null
+  }
+}
+
+/**
+ * The table, then the summary of each run the sweep settled, as the run's own step would have
+ * written it (the status comment links here for the diff), all within one summary's budget.
+ */
+async function* withRunSummaries(
+  table: string,
+  rows: SweptRun[],
+  redact: Redact
+): AsyncGenerator<string> {
+  const budget = new SummaryBudget()
+  yield budget.spend(table)
+  for (const row of rows) {
+    if (!row.report) continue
+    yield budget.spend(`\n---\n\n`)
+    yield* renderSummary(row.report, redact, budget)
   }
 }
 
@@ -143,7 +162,8 @@ export async function sweepCommand(settings: Settings, deps: CommandDeps): Promi
   setSweptOutput(rows.map(sweptJson))
   setOutcome(firstError ? 'failure' : 'success', errorKind)
   if (settings.jobSummary) {
-    await publishSummary([deps.redact(renderSweepSummary(rows, { looked, settled, hours }))])
+    const table = deps.redact(renderSweepSummary(rows, { looked, settled, hours }))
+    await publishSummary(withRunSummaries(table, rows, deps.redact))
   }
   if (!firstError) return { outcome: 'success', failure: undefined }
   return {

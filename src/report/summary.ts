@@ -11,7 +11,7 @@ import { bytes, diffSection, SummaryBudget } from './diff-summary.js'
 import { protectedFilesSection } from './protected-section.js'
 import type { DiffFiles, Outcome, RunReport } from './run-report.js'
 
-export { diffSummary, SUMMARY_LIMIT_BYTES } from './diff-summary.js'
+export { diffSummary, SummaryBudget, SUMMARY_LIMIT_BYTES } from './diff-summary.js'
 
 const RESULT_LIMIT = 64 * 1024
 const PROMPT_INLINE_LIMIT = 300
@@ -134,10 +134,16 @@ function result(report: RunReport, { agentQuoteWithin, agentStep }: AgentText): 
   return out
 }
 
-/** The whole summary, as chunks of Markdown: under SUMMARY_LIMIT_BYTES whatever the diff's size. */
-export async function* renderSummary(report: RunReport, redact: Redact): AsyncGenerator<string> {
+/**
+ * The whole summary, as chunks of Markdown: under SUMMARY_LIMIT_BYTES whatever the diff's size.
+ * Several reports in one summary (a sweep's) share one `budget`.
+ */
+export async function* renderSummary(
+  report: RunReport,
+  redact: Redact,
+  budget = new SummaryBudget()
+): AsyncGenerator<string> {
   const agent = await loadAgentText()
-  const budget = new SummaryBudget()
   yield budget.spend(redact(head(report, agent)))
   yield budget.spend(redact(protectedFilesSection(report.protectedFiles)))
   yield budget.spend(redact(prompt(report.prompt)))

@@ -50,6 +50,8 @@ export interface SweptRun {
   errorKind?: ErrorKind
   /** The issue or pull request told. */
   thread?: number
+  /** What the thread was told, for the sweep's summary: the run's own summary follows the table. */
+  report?: RunReport
 }
 
 export interface SettleContext {
@@ -352,6 +354,7 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
       : said || 'done; only the report was owed',
     ...(got.delivery?.kind === 'pull-request' ? { pullRequestUrl: got.delivery.url } : {}),
     ...(got.delivery?.kind === 'commit' ? { commitSha: got.delivery.sha } : {}),
-    ...(report.errorKind ? { errorKind: report.errorKind } : {})
+    ...(report.errorKind ? { errorKind: report.errorKind } : {}),
+    report
   }
 }
