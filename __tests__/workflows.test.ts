@@ -73,11 +73,16 @@ describe('ci.yml', () => {
     }
   })
 
-  it('runs the action twice, once without waiting and once with the job summary', () => {
-    expect(selfSteps.map(step => [step.with?.wait, step.with?.['job-summary']])).toEqual([
-      [false, undefined],
-      [undefined, true]
+  it('runs the action without waiting, then with the job summary, then sweeps the detached run', () => {
+    expect(
+      selfSteps.map(step => [step.with?.command, step.with?.wait, step.with?.['job-summary']])
+    ).toEqual([
+      [undefined, false, undefined],
+      [undefined, undefined, true],
+      ['sweep', undefined, undefined]
     ])
+    // The sweep asks GitHub about the workflow run that started the run.
+    expect(parse(ci).jobs.action.permissions).toMatchObject({ actions: 'read' })
   })
 
   it('gives the action only inputs that action.yml declares', () => {
