@@ -38,7 +38,7 @@ function thread() {
     unreact: async () => undefined,
     pullRequest: async () => ({ number: 1, headRef: 'x', headRepo: 'o/r', baseRef: 'main' }),
     rendered: async () => ({ body: '', html: '' }),
-    workflowRun: async () => undefined
+    workflowRunAttempt: async () => undefined
   }
   return { github, comments, writes }
 }

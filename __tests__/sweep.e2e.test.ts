@@ -448,8 +448,9 @@ async function killedAttachedRun() {
     'the status comment'
   )
   step.child.kill('SIGKILL')
-  expect((await step.done).signal).toBe('SIGKILL')
-  return { number, runId, runnerId }
+  const killed = await step.done
+  expect(killed.signal).toBe('SIGKILL')
+  return { number, runId, runnerId, dir: killed.dir }
 }
 
 describe('an attached run whose job was lost', () => {
@@ -472,18 +473,61 @@ describe('an attached run whose job was lost', () => {
     expect(reactionsOf(number)).toEqual(['rocket'])
   })
 
-  it('is stopped and not delivered once its workflow run was run again', async () => {
+  it('is stopped and not delivered once its job was run again and started a run of its own', async () => {
     netlify().setScenario({ sessionMs: 60_000 })
     const { number, runId, runnerId } = await killedAttachedRun()
-    netlify().setScenario({ sessionMs: 300 })
-    // "Re-run jobs": attempt 2 starts a run of its own.
-    github().setWorkflowRun(runId, 'completed', { attempt: 2 })
+    // "Re-run jobs": attempt 2 of the same step starts its own run, and waits for it.
+    github().setWorkflowRun(runId, 'in_progress', { attempt: 2 })
+    const again = startAction({
+      inputs: inputs({ 'pull-request': 'true' }),
+      github: labeled(number),
+      env: { GITHUB_RUN_ID: String(runId), GITHUB_RUN_ATTEMPT: '2' }
+    })
+    const second = (await outputsWhileRunning(again))['agent-runner-id']!
+    expect(second).not.toBe(runnerId)
     const run = await sweep()
     expect(rowOf(run, runnerId)).toMatchObject({ action: 'reported', state: 'cancelled' })
-    expect(rowOf(run, runnerId)?.detail).toContain('was run again (attempt 2)')
+    expect(rowOf(run, runnerId)?.detail).toContain('Its job was run again (attempt 2')
+    expect(rowOf(run, second)).toMatchObject({ action: 'left' })
     expect(sessionOf(runnerId).state).toBe('CANCELLED')
     expect(posts('/pull_request', runnerId)).toHaveLength(0)
-    expect(statusOf(number).body).toContain('was run again (attempt 2)')
+    again.child.kill('SIGKILL')
+    await again.done
+    netlify().setScenario({ sessionMs: 300 })
+  })
+
+  it('is settled as usual when other jobs of its workflow run were run again', async () => {
+    netlify().setScenario({ sessionMs: 1_000 })
+    const { runId, runnerId } = await killedAttachedRun()
+    netlify().setScenario({ sessionMs: 300 })
+    // Attempt 2 re-ran some other job: this step started nothing in it.
+    github().setWorkflowRun(runId, 'completed', { attempt: 2 })
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    const run = await sweep()
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'delivered' })
+  })
+
+  it('is delivered by the sweep even when its post step wrote the end first', async () => {
+    netlify().setScenario({ sessionMs: 1_000 })
+    const { number, runId, runnerId, dir } = await killedAttachedRun()
+    netlify().setScenario({ sessionMs: 300 })
+    await waitUntil(sessionDone(runnerId), 'the session to end')
+    // The runner lived to run the post step (main was killed alone, say out of memory).
+    const post = await runAction({
+      entry: 'post',
+      dir,
+      inputs: inputs({ 'pull-request': 'true' }),
+      github: labeled(number),
+      env: { GITHUB_RUN_ID: String(runId) }
+    })
+    expect(post.exitCode).toBe(0)
+    expect(statusOf(number).body).toContain('If a `command: sweep` workflow runs, it delivers')
+    expect(parseMarker(statusOf(number).body ?? '', seal(number))?.owes).toBe('pull-request')
+    github().setWorkflowRun(runId, 'completed', { conclusion: 'failure' })
+    const run = await sweep()
+    expect(rowOf(run, runnerId)).toMatchObject({ action: 'delivered' })
+    expect(posts('/pull_request', runnerId)).toHaveLength(1)
+    expect(parseMarker(statusOf(number).body ?? '', seal(number))?.owes).toBeUndefined()
   })
 
   it('that its step settled is left out of the sweep', async () => {

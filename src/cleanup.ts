@@ -146,6 +146,9 @@ async function tellThread(
       return
     }
     const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+    // A delivery main did not live to make is still owed: the marker keeps saying so, for a sweep.
+    const owed = seal ? parseMarker(comment.body, seal)?.owes : undefined
+    const stillOwes = ending.outcome === 'success' && owed !== 'report' ? owed : undefined
     const body = renderStatusComment({
       phase: 'finished',
       outcome: ending.outcome,
@@ -156,8 +159,11 @@ async function tellThread(
       followUp: false,
       prompt: '',
       steps: [],
-      failure: ending.said,
-      seal
+      failure: stillOwes
+        ? `${ending.said} If a \`command: sweep\` workflow runs, it delivers the changes and writes the end here.`
+        : ending.said,
+      seal,
+      ...(stillOwes ? { stillOwes } : {})
     })
     await github.updateComment(commentId, redact(body))
   } catch (err) {

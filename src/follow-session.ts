@@ -169,28 +169,6 @@ export async function followSession(
   deps: CommandDeps,
   options: FollowOptions
 ): Promise<RunReport> {
-  try {
-    return await follow(settings, deps, options)
-  } catch (err) {
-    // A step that waited and failed settled its run all the same (the post step stops what is
-    // left running): no sweep may take the failure for a lost job, and deliver what it refused.
-    if (settings.wait && options.tagged) {
-      const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
-      const client = deps.cancelled.aborted ? deps.stopClient : deps.client
-      const latest = await client
-        .getSession(options.runnerId, options.session.id)
-        .catch(() => undefined)
-      if (latest) await markSettled(options.runnerId, latest, deps, ms)
-    }
-    throw err
-  }
-}
-
-async function follow(
-  settings: Settings,
-  deps: CommandDeps,
-  options: FollowOptions
-): Promise<RunReport> {
   const { client } = deps
   const { site, runnerId } = options
   const url = runnerUrl(site.name, runnerId)
@@ -216,7 +194,11 @@ async function follow(
   if (!settings.wait) {
     // Left running on purpose: the post step must not stop it.
     saveRunSettled()
-    if (detached) core.info(DETACHED_NOTE)
+    if (detached) {
+      core.info(DETACHED_NOTE)
+      // At once: a post step that finds the thread not handed over would write its end.
+      if (deps.observer) await withTimeout(deps.observer.handOver(), OBSERVER_MS, deps.cancelled)
+    }
   } else {
     let lastState = normalizeState(session.state)
     let waited: WaitResult | undefined
@@ -363,7 +345,7 @@ async function follow(
   if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))
   // After a cancellation the runner allows seconds: the record and the thread share what is left.
   const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
-  const observed = detached ? deps.observer?.handOver() : deps.observer?.finished(report)
+  const observed = detached ? undefined : deps.observer?.finished(report)
   await withTimeout(
     Promise.all([
       settings.wait && options.tagged ? markSettled(runnerId, session, deps, ms) : undefined,

@@ -126,8 +126,10 @@ const repositoryRoutes: ApiRoute[] = [
     if (login === null) throw notFound()
     return json(ctx.views.permission(login))
   }),
-  repoRoute('GET', '/actions/runs/:run_id', (ctx, params) =>
-    json(ctx.views.workflowRun(ctx.store.workflowRun(params.run_id ?? '')))
+  repoRoute('GET', '/actions/runs/:run_id/attempts/:attempt', (ctx, params) =>
+    json(
+      ctx.views.workflowRun(ctx.store.workflowRunAttempt(params.run_id ?? '', params.attempt ?? ''))
+    )
   )
 ]
 

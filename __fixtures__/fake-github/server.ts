@@ -34,6 +34,7 @@ import type {
   ReviewComment,
   RoleName
 } from './types.js'
+import type { WorkflowRunRecord } from './records.js'
 import { Users } from './users.js'
 import { Views } from './views.js'
 
@@ -112,8 +113,9 @@ export interface FakeGitHub {
   setPermission(login: string, role: RoleName | null): void
   setTokenAccess(access: 'read' | 'write'): void
   /**
-   * Creates or changes a workflow run, which GET /actions/runs/{id} then answers (404 before): it
-   * began when first set (or at `startedAt`), and changed now. `attempt` defaults to 1.
+   * Creates or changes an attempt of a workflow run (default 1), which GET
+   * /actions/runs/{id}/attempts/{n} then answers (404 before): it began when first set (or at
+   * `startedAt`), and changed now. A new attempt completes the earlier ones.
    */
   setWorkflowRun(
     id: number,
@@ -286,16 +288,26 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       tokenAccess = access
     },
     setWorkflowRun: (id, status, more = {}) => {
-      const earlier = store.workflowRuns.get(id)
+      const attempts = store.workflowRuns.get(id) ?? new Map<number, WorkflowRunRecord>()
+      store.workflowRuns.set(id, attempts)
+      const attempt = more.attempt ?? 1
       const now = Date.now()
-      store.workflowRuns.set(id, {
-        id,
-        status,
-        conclusion: status === 'completed' ? (more.conclusion ?? 'success') : null,
-        attempt: more.attempt ?? earlier?.attempt ?? 1,
-        startedAt: more.startedAt ?? earlier?.startedAt ?? now,
-        updatedAt: now
-      })
+      const record = (n: number, state: typeof status, conclusion?: string): void => {
+        const earlier = attempts.get(n)
+        attempts.set(n, {
+          id,
+          status: state,
+          conclusion: state === 'completed' ? (conclusion ?? 'success') : null,
+          attempt: n,
+          startedAt: (n === attempt ? more.startedAt : undefined) ?? earlier?.startedAt ?? now,
+          updatedAt:
+            earlier?.status === 'completed' && state === 'completed' ? earlier.updatedAt : now
+        })
+      }
+      for (const n of attempts.keys()) {
+        if (n < attempt) record(n, 'completed', attempts.get(n)?.conclusion ?? undefined)
+      }
+      record(attempt, status, more.conclusion)
     },
     injectFault: fault => faults.add(fault),
     clearFaults: () => faults.clear(),

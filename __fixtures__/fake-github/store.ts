@@ -88,13 +88,13 @@ export class FakeStore {
     reaction: new IdSequence(ID_BASE.reaction)
   }
 
-  /** Workflow runs by id, as tests set them: what the sweep asks of an attached run's job. */
-  readonly workflowRuns = new Map<number, WorkflowRunRecord>()
+  /** Workflow runs by id, each attempt of it by number, as tests set them. */
+  readonly workflowRuns = new Map<number, Map<number, WorkflowRunRecord>>()
 
   constructor(private readonly options: StoreOptions) {}
 
-  workflowRun(id: string | number): WorkflowRunRecord {
-    const run = this.workflowRuns.get(Number(id))
+  workflowRunAttempt(id: string | number, attempt: string | number): WorkflowRunRecord {
+    const run = this.workflowRuns.get(Number(id))?.get(Number(attempt))
     if (!run) throw notFound()
     return run
   }

@@ -30,6 +30,9 @@ function netlifyNow(clock: () => ServerClock | undefined): number {
   return known ? known.serverMs + (performance.now() - known.sentSinceStartMs) : Date.now()
 }
 
+/** The most of a run's `detail` the `swept` output holds; the job summary has the run's whole report. */
+const DETAIL_CHARS = 1_000
+
 /** What the JSON output says of each run: snake case, as the API's own fields are. */
 function sweptJson(run: SweptRun): Record<string, unknown> {
   return {
@@ -39,7 +42,9 @@ function sweptJson(run: SweptRun): Record<string, unknown> {
     kind: run.kind,
     state: run.state,
     action: run.action,
-    detail: run.detail,
+    // Cut: it may quote an agent's whole result, and a workflow passes it on through `env:`.
+    detail:
+      run.detail.length > DETAIL_CHARS ? `${run.detail.slice(0, DETAIL_CHARS - 1)}…` : run.detail,
     issue_number: run.thread ?? null,
     pull_request_url: run.pullRequestUrl ?? null,
     commit_sha: run.commitSha ?? null,
@@ -95,8 +100,10 @@ export async function sweepCommand(settings: Settings, deps: CommandDeps): Promi
       deps,
       site,
       netlifyNow: () => netlifyNow(() => client.serverClock),
-      workflowRun: async runId =>
-        github && /^[1-9][0-9]{0,15}$/.test(runId) ? github.workflowRun(Number(runId)) : undefined,
+      workflowRun: async (runId, attempt) =>
+        github && /^[1-9][0-9]{0,15}$/.test(runId) && /^[1-9][0-9]{0,3}$/.test(attempt)
+          ? github.workflowRunAttempt(Number(runId), Number(attempt))
+          : undefined,
       thread:
         github && isOwn ? threadTeller(github, isOwn, settings, deps.redact, deps.now) : undefined
     }

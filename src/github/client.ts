@@ -37,9 +37,7 @@ export interface PullRequestInfo {
 export interface WorkflowRunInfo {
   /** 'queued', 'in_progress', 'completed', … */
   status: string
-  /** The latest attempt: 2 once someone re-ran its jobs. */
-  attempt: number
-  /** When its latest attempt began, and when it last changed (epoch ms). */
+  /** When the attempt began, and when it last changed (epoch ms). */
   startedAtMs: number
   updatedAtMs: number
 }
@@ -69,10 +67,10 @@ export interface GitHubClient {
   unreact(target: TextSource, reactionId: number): Promise<void>
   pullRequest(pullNumber: number): Promise<PullRequestInfo>
   /**
-   * A workflow run of the repository, or undefined when GitHub shows this token no such run (the
-   * job lacks `actions: read`, or the run is gone).
+   * One attempt of a workflow run of the repository, or undefined when GitHub shows this token no
+   * such run (the job lacks `actions: read`, or the run is gone).
    */
-  workflowRun(runId: number): Promise<WorkflowRunInfo | undefined>
+  workflowRunAttempt(runId: number, attempt: number): Promise<WorkflowRunInfo | undefined>
   /**
    * An issue's or a comment's text as GitHub has it now, with the HTML GitHub shows for it (the
    * `full` media type: `body` and `body_html` in one answer).
@@ -272,12 +270,15 @@ export async function createGitHubClient(
       if (typeof html !== 'string' && body) throw new Error('GitHub answered without body_html')
       return { body: body ?? '', html: html ?? '' }
     },
-    async workflowRun(runId) {
+    async workflowRunAttempt(runId, attempt) {
       try {
-        const { data } = await octokit.rest.actions.getWorkflowRun({ ...base, run_id: runId })
+        const { data } = await octokit.rest.actions.getWorkflowRunAttempt({
+          ...base,
+          run_id: runId,
+          attempt_number: attempt
+        })
         return {
           status: data.status ?? '',
-          attempt: data.run_attempt ?? 1,
           startedAtMs: Date.parse(data.run_started_at ?? data.created_at),
           updatedAtMs: Date.parse(data.updated_at)
         }

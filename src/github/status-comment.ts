@@ -73,6 +73,11 @@ export interface StatusView {
   owes?: Owed
   /** The step does not wait: a sweep writes the end. */
   detached?: boolean
+  /**
+   * Finished, but still owed a delivery: the post step's word on a run whose step was killed
+   * after its session succeeded. A sweep delivers it, and writes the end again.
+   */
+  stillOwes?: Owed
 }
 
 /** The rendered result's own cap: a comment is read at a glance; the job summary has the rest. */
@@ -339,7 +344,7 @@ function markerOf(view: StatusView): string {
   const sessionId = view.sessionId && isMarkerId(view.sessionId) ? view.sessionId : undefined
   const ids = { runnerId: view.runnerId, sessionId }
   const stopper = view.stoppedBy && isLogin(view.stoppedBy) ? view.stoppedBy : undefined
-  const owes = view.phase === 'working' ? view.owes : undefined
+  const owes = view.phase === 'working' ? view.owes : view.stillOwes
   return formatMarker(
     { ...ids, ...(stopper ? { stoppedBy: stopper } : {}), ...(owes ? { owes } : {}) },
     view.seal

@@ -38,7 +38,7 @@ export function renderSweepSummary(rows: SweptRun[], totals: SweepTotals): strin
     body += '| Runner | Kind | Session | Done | Details |\n|---|---|---|---|---|\n'
     for (const r of rows.slice(0, SUMMARY_ROWS)) {
       const thread = r.thread === undefined ? '' : ` (#${r.thread})`
-      body += `| [${codeCell(r.runnerId)}](${r.runnerUrl}) | ${r.kind}${thread} | ${r.state} | ${ACTION_WORDS[r.action]} | ${plainLine(cut(r.detail))} |\n`
+      body += `| [${codeCell(r.runnerId)}](${r.runnerUrl}) | ${r.kind}${thread} | ${plainLine(r.state)} | ${ACTION_WORDS[r.action]} | ${plainLine(cut(r.detail))} |\n`
     }
     if (rows.length > SUMMARY_ROWS) {
       body += `\n_…and ${rows.length - SUMMARY_ROWS} more, in the \`swept\` output._\n`

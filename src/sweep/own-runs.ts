@@ -21,7 +21,9 @@ export interface OwnRun {
   followUp: boolean
   tag: ReadTag
   /** The runner's latest session, when it is a later one than this. */
-  supersededBy?: string
+  followedBy?: string
+  /** A later attempt of the same step (its job run again) that started a run of its own. */
+  laterAttempt?: number
   /** The runner whose session carried this same tag first: this one holds a copy of it. */
   copyOf?: string
 }
@@ -80,13 +82,37 @@ export async function listOwnRuns(client: NetlifyClient, query: OwnRunsQuery): P
           session,
           followUp: older,
           tag,
-          ...(latest && i > 0 ? { supersededBy: latest.id } : {})
+          ...(latest && i > 0 ? { followedBy: latest.id } : {})
         })
       })
     }
     page = listed.nextPage
   }
-  return { runs: markCopies(runs), unverified }
+  return { runs: markLaterAttempts(markCopies(runs)), unverified }
+}
+
+/** The same step of the same workflow run, in another attempt: its job run again. */
+function stepKey(run: OwnRun): string {
+  const { step } = run.tag
+  return [step.repository.toLowerCase(), step.runId, step.job, step.step].join('\n')
+}
+
+/**
+ * A run whose job was run again, and whose later attempt started a run of its own, is that
+ * attempt's to deliver: it is marked. (Re-running other jobs raises the attempt too, but starts
+ * nothing of this step's: a run without a later one is settled as usual.)
+ */
+function markLaterAttempts(runs: OwnRun[]): OwnRun[] {
+  const latest = new Map<string, number>()
+  for (const run of runs) {
+    if (run.copyOf) continue
+    const attempt = Number(run.tag.step.attempt)
+    latest.set(stepKey(run), Math.max(latest.get(stepKey(run)) ?? 0, attempt))
+  }
+  return runs.map(run => {
+    const later = latest.get(stepKey(run)) ?? 0
+    return later > Number(run.tag.step.attempt) ? { ...run, laterAttempt: later } : run
+  })
 }
 
 /**

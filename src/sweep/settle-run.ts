@@ -60,8 +60,8 @@ export interface SettleContext {
   site: Site
   /** Now, on Netlify's clock (epoch ms): a run's age is measured against its own dates. */
   netlifyNow: () => number
-  /** A workflow run of this repository; undefined when GitHub shows none. */
-  workflowRun: (runId: string) => Promise<WorkflowRunInfo | undefined>
+  /** An attempt of a workflow run of this repository; undefined when GitHub shows none. */
+  workflowRun: (runId: string, attempt: string) => Promise<WorkflowRunInfo | undefined>
   thread: ThreadTeller | undefined
 }
 
@@ -72,25 +72,23 @@ const DELIVERY_MS = 10 * 60_000
 /** Delivery failures that say nothing of the delivery itself: the next sweep tries again. */
 const PASSING: ErrorKind[] = ['netlify-unavailable', 'rate-limited', 'cancelled', 'timed-out']
 
-/** The run is the sweep's, and why it is owed less than its tag asks, if it is. */
-type Claim = { ours: true; superseded?: string } | { ours: false; why: string }
+/**
+ * The run is the sweep's, or why not. One that another session took over is owed less than its
+ * tag asks: its report, and a stop if it still works, but no delivery.
+ */
+type Claim =
+  { ours: true; superseded?: { why: string; stop: string } } | { ours: false; why: string }
 
 async function claimOf(run: OwnRun, ctx: SettleContext): Promise<Claim> {
   const { step, debt } = run.tag
   if (run.copyOf) {
     return { ours: false, why: `its tag is a copy of runner ${run.copyOf}'s, the run it names` }
   }
-  const workflow = await ctx.workflowRun(step.runId)
+  const workflow = await ctx.workflowRun(step.runId, step.attempt)
   if (!workflow) {
     return {
       ours: false,
-      why: `GitHub shows this token no workflow run ${step.runId}, the one that started it: grant the sweep's job \`actions: read\``
-    }
-  }
-  if (Number(step.attempt) < workflow.attempt) {
-    return {
-      ours: true,
-      superseded: `Its workflow run was run again (attempt ${workflow.attempt}), which started a run of its own, so the sweep did not deliver this one.`
+      why: `GitHub shows this token no workflow run ${step.runId} (attempt ${step.attempt}), the one that started it: grant the sweep's job \`actions: read\``
     }
   }
   const createdAt = Date.parse(run.session.created_at)
@@ -98,19 +96,31 @@ async function claimOf(run: OwnRun, ctx: SettleContext): Promise<Claim> {
   if (!(createdAt >= workflow.startedAtMs - CLOCKS_MS && createdAt <= endedAt + CLOCKS_MS)) {
     return {
       ours: false,
-      why: `it was not started by workflow run ${step.runId}, which its tag names (a copied prompt?)`
+      why: `it was not started by attempt ${step.attempt} of workflow run ${step.runId}, which its tag names (a copied prompt?)`
+    }
+  }
+  if (run.laterAttempt !== undefined) {
+    return {
+      ours: true,
+      superseded: {
+        why: `Its job was run again (attempt ${run.laterAttempt} of workflow run ${step.runId}), which started a run of its own, so the sweep did not deliver this one.`,
+        stop: `attempt ${run.laterAttempt} of its workflow run started a run of its own`
+      }
     }
   }
   if (!debt.detached && workflow.status !== 'completed') {
     return {
       ours: false,
-      why: `its step still follows it (workflow run ${step.runId} is ${workflow.status})`
+      why: `its step still follows it (attempt ${step.attempt} of workflow run ${step.runId} is ${workflow.status})`
     }
   }
-  if (run.supersededBy) {
+  if (run.followedBy) {
     return {
       ours: true,
-      superseded: `Session ${run.supersededBy} followed this one on the runner before a sweep settled it: the runner's changes, these among them, go with that session's delivery (or with \`command: pull-request\`).`
+      superseded: {
+        why: `Session ${run.followedBy} followed this one on the runner before a sweep settled it, so nothing was delivered for this one: the runner's changes, these among them, go with that session's delivery if it asks for one, or with \`command: pull-request\`.`,
+        stop: `session ${run.followedBy} followed it`
+      }
     }
   }
   return { ours: true }
@@ -269,7 +279,7 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
     outcome = outcomeOf(session.state)
   } else {
     const stopped = claim.superseded
-      ? await stop(run, ctx, 'a later attempt of its workflow run took over')
+      ? await stop(run, ctx, claim.superseded.stop)
       : await stopIfLate(run, ctx)
     if (typeof stopped === 'string') return left(stopped)
     session = stopped
@@ -315,10 +325,11 @@ export async function settleRun(run: OwnRun, ctx: SettleContext): Promise<SweptR
   const stoppedBy = outcome === 'cancelled' ? await ctx.thread?.stoppedBy(run) : undefined
   const failure =
     got.failure ??
-    claim.superseded ??
+    claim.superseded?.why ??
     (stoppedBy ? undefined : failureOf(outcome, ending, session, tag.debt.timeoutMinutes * 60_000))
   const report: RunReport = {
-    outcome: got.failure ? 'failure' : outcome,
+    // A run another took over neither succeeded nor failed: its comment says "finished", and why.
+    outcome: got.failure ? 'failure' : claim.superseded ? 'skipped' : outcome,
     runnerUrl: url,
     runner,
     session,
