@@ -1,7 +1,7 @@
 // Deterministic unified diffs that are generated while they stream, so a 100 MB diff never
 // exists in memory. Every generated diff adds new files only, which keeps the concatenation of
 // several sessions' diffs a valid cumulative diff that `git apply` accepts.
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { binaryLiteral } from './git-base85.js'
 import { derivedHex } from './ids.js'
@@ -205,21 +205,23 @@ function renamedFile(file: RenamedFile): string {
 function* textFile(file: GeneratedTextFile): Generator<string> {
   yield textHeader(file.path, file.lines)
   yield '+' + fit(`# ${file.heading}`) + '\n'
-  const pool = linePool(file.seed)
+  // Entries are made as lines first need them: a small file (a diff of many) needs few of them.
+  const pool: string[] = []
   for (let n = 2; n <= file.lines; n++) {
+    const i = n % POOL_SIZE
+    pool[i] ??= poolLine(file.seed, i)
     // Pool entries are all ASCII and exactly LINE_WIDTH - 9 long, so every line has the same size.
-    yield `+${n.toString().padStart(8, '0')} ${pool[n % POOL_SIZE]}\n`
+    yield `+${n.toString().padStart(8, '0')} ${pool[i]}\n`
   }
 }
 
-function linePool(seed: string): string[] {
-  const pool: string[] = []
-  for (let i = 0; i < POOL_SIZE; i++) {
-    const digest = createHash('sha1').update(`${seed}:${i}`).digest()
-    const words = Array.from(digest, byte => WORDS[byte % WORDS.length])
-    pool.push(fit(words.join(' '), LINE_WIDTH - 9))
-  }
-  return pool
+function poolLine(seed: string, i: number): string {
+  const digest = hash('sha1', `${seed}:${i}`, 'buffer')
+  // A word per byte, but only as many as fill the entry: fit() keeps no more.
+  let text = WORDS[digest[0]! % WORDS.length]!
+  for (let b = 1; b < digest.length && text.length < LINE_WIDTH - 9; b++)
+    text += ` ${WORDS[digest[b]! % WORDS.length]}`
+  return fit(text, LINE_WIDTH - 9)
 }
 
 /** Exactly `width` printable ASCII characters, ending in a non-space so git sees no trailing whitespace. */

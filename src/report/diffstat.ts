@@ -47,7 +47,10 @@ const DIFFER = Buffer.from(' differ')
 function has(bytes: Buffer, start: number, end: number, part: Buffer, atEnd = false): boolean {
   if (end - start < part.length) return false
   const from = atEnd ? end - part.length : start
-  return bytes.compare(part, 0, part.length, from, from + part.length) === 0
+  // The first byte rules out most lines, without compare()'s argument checks.
+  return (
+    bytes[from] === part[0] && bytes.compare(part, 0, part.length, from, from + part.length) === 0
+  )
 }
 
 /** The path a `diff --git a/x b/y` header names (the new side). */
