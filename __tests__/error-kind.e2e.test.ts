@@ -90,6 +90,14 @@ describe('a step that fails before it has a report', () => {
     expectKind(await runAction({ inputs: inputs({ 'site-id': 'no-such-site' }) }), 'not-found')
   })
 
+  it('a step asked to deliver that fails first still says it delivered no protected file', async () => {
+    const run = await runAction({
+      inputs: inputs({ 'site-id': 'no-such-site', 'pull-request': 'true' })
+    })
+    expectKind(run, 'not-found')
+    expect(run.outputs['protected-files']).toBe('[]')
+  })
+
   it('conflict: 409, a follow-up on a runner whose session is still running', async () => {
     fake().setScenario({ sessionMs: 60_000 })
     const busy = await runAction({ inputs: inputs({ wait: 'false' }) })

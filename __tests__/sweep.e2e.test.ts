@@ -143,6 +143,7 @@ describe('a detached run', () => {
     expect(step.exitCode).toBe(0)
     expect(step.outputs.outcome).toBe('started')
     expect(step.log).toContain('a `command: sweep` step settles the run once it ends')
+    expect(step.summary).toContain('a `command: sweep` step delivers what was asked')
 
     const comment = statusOf(number)
     expect(comment.body).toContain('## ⏳ Netlify agent is working…')

@@ -339,7 +339,8 @@ export async function followSession(
     failsStep: deliveryFailed,
     errorKind,
     protectedFiles,
-    stoppedBy
+    stoppedBy,
+    ...(detached ? { detached } : {})
   }
   setReportOutputs(report, deps.redact)
   if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))

@@ -9,7 +9,7 @@ import { proxyWarnings } from './proxy-env.js'
 import { redactor, type Redact } from './redact.js'
 import { debugRequest } from './step-debug.js'
 import { errorKindOf } from './report/error-kind.js'
-import { setOutcome } from './report/outputs.js'
+import { setOutcome, setProtectedFilesOutput } from './report/outputs.js'
 import { publishSummary, renderCommandSummary } from './report/summary.js'
 import type { Outcome } from './report/run-report.js'
 import { getSettings, type Settings } from './settings/index.js'
@@ -115,6 +115,10 @@ export async function run(): Promise<void> {
           : 'failure',
       errorKindOf(err, { cancelled: cancelled.aborted })
     )
+    // A step asked to deliver says, even when it failed first, that it delivered no protected file.
+    if (settings?.pullRequest || settings?.commitToBranch !== undefined) {
+      setProtectedFilesOutput(undefined, redact)
+    }
     const message = redact(err instanceof Error ? err.message : String(err))
     await summarizeFailure(message, settings).catch((e: Error) =>
       core.warning(`Could not write the job summary: ${e.message}`)

@@ -49,6 +49,8 @@ export interface RunReport {
   protectedFiles?: ProtectedFiles
   /** Who stopped the session from the thread: a cancellation someone asked for, not a failure. */
   stoppedBy?: string
+  /** Started and not waited for, in a workflow: a sweep settles it (../commands/sweep.ts). */
+  detached?: boolean
 }
 
 /** The outcome a session's final state means. */

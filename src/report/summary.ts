@@ -149,7 +149,9 @@ export async function* renderSummary(
   yield budget.spend(redact(prompt(report.prompt)))
   yield budget.spend(redact(result(report, agent)))
   if (report.outcome === 'started') {
-    yield '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
+    yield report.detached
+      ? '_The step did not wait for the run (`wait: false`): once it is done, a `command: sweep` step delivers what was asked and writes the end on the thread. Follow it on the dashboard meanwhile._\n'
+      : '_The step did not wait for the run (`wait: false`); follow it on the dashboard._\n'
   } else if (report.outcome === 'running') {
     yield '_The session has not ended yet._\n'
   } else {
