@@ -22,6 +22,7 @@ import {
 } from './report/run-report.js'
 import { renderSummary, publishSummary } from './report/summary.js'
 import type { Settings } from './settings/index.js'
+import { isDetached } from './run-tag.js'
 import { recordSettled } from './settlement.js'
 import { saveRunSettled } from './state.js'
 import { debug } from './step-debug.js'
@@ -190,7 +191,8 @@ export async function followSession(
   let ending: Ending = 'finished'
   let stoppedBy: string | undefined
 
-  const detached = !settings.wait && options.tagged
+  // `tagged` is the workflow step's tag on the prompt: a rebase or redeploy has none.
+  const detached = isDetached(settings) && options.tagged
   if (!settings.wait) {
     // Left running on purpose: the post step must not stop it.
     saveRunSettled()
@@ -346,14 +348,10 @@ export async function followSession(
   if (settings.jobSummary) await publishSummary(renderSummary(report, deps.redact))
   // After a cancellation the runner allows seconds: the record and the thread share what is left.
   const ms = deps.cancelled.aborted ? CANCELLED_OBSERVER_MS : OBSERVER_MS
-  const observed = detached ? undefined : deps.observer?.finished(report)
-  await withTimeout(
-    Promise.all([
-      settings.wait && options.tagged ? markSettled(runnerId, session, deps, ms) : undefined,
-      observed
-    ]).then(() => undefined),
-    ms
-  )
+  await Promise.all([
+    settings.wait && options.tagged ? markSettled(runnerId, session, deps, ms) : undefined,
+    detached || !deps.observer ? undefined : withTimeout(deps.observer.finished(report), ms)
+  ])
   return report
 }
 

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto'
 import type { TextSource } from './github/event.js'
 import { derivedKey, macMatches, macOf, MAC_PATTERN } from './seal.js'
-import type { OnTimeout } from './settings/settings.js'
+import type { OnTimeout, Settings } from './settings/settings.js'
 
 const TAG_PREFIX = 'netlify-agent-runners-action'
 const KEY_LABEL = 'netlify-agent-runners-action/run-tag/v1'
@@ -49,6 +49,21 @@ export interface RunDebt {
    * sweep delivers only under the same one, never a looser one.
    */
   guard: string
+}
+
+/** The delivery the inputs ask for. */
+export function deliveryOf(
+  settings: Pick<Settings, 'pullRequest' | 'commitToBranch'>
+): OwedDelivery {
+  if (settings.pullRequest) return { kind: 'pull-request' }
+  return settings.commitToBranch === undefined
+    ? { kind: 'none' }
+    : { kind: 'commit', branch: settings.commitToBranch }
+}
+
+/** A run its step does not wait for, started in a workflow: a sweep settles it. */
+export function isDetached(settings: Pick<Settings, 'wait' | 'workflowStep'>): boolean {
+  return !settings.wait && settings.workflowStep !== undefined
 }
 
 /** A tag as read back from a prompt whose MAC verified. */

@@ -13,7 +13,7 @@ import { checkCommitBranch } from '../deliver.js'
 import { guardOf } from '../protected-paths.js'
 import type { Settings } from '../settings/index.js'
 import { saveRunSettled, saveStartedRunner, saveStartedSession } from '../state.js'
-import { runTag, tagKey, taggedPrompt, type RunDebt } from '../run-tag.js'
+import { deliveryOf, runTag, tagKey, taggedPrompt, type RunDebt } from '../run-tag.js'
 import {
   answerWasLost,
   findRunnerByPrompt,
@@ -41,11 +41,7 @@ const INTERRUPTED_LOOK_AGAIN_MS = 2_000
 export function debtOf(settings: Settings): RunDebt {
   return {
     detached: !settings.wait,
-    delivery: settings.pullRequest
-      ? { kind: 'pull-request' }
-      : settings.commitToBranch !== undefined
-        ? { kind: 'commit', branch: settings.commitToBranch }
-        : { kind: 'none' },
+    delivery: deliveryOf(settings),
     timeoutMinutes: settings.timeoutMs / 60_000,
     onTimeout: settings.onTimeout,
     thread: settings.thread,

@@ -1,6 +1,6 @@
 // `sweep`: settles the runs no step is left to settle, meant for a schedule. A run is the sweep's
 // when its step did not wait for it (`wait: false`), or when its step waited but its workflow run
-// completed without settling it (the job was lost: its machine died, and no post step ran). Each
+// completed without settling it (the job was lost: its machine died before the step could). Each
 // such run whose latest session has ended, or outlived its `timeout-minutes`, is settled as its
 // step would have (./sweep/settle-run.ts) and marked so on Netlify (../settlement.ts), so that the
 // next sweep leaves it alone. Two sweeps at once deliver a run once: the second finds the delivery
@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import type { GitHubClient } from '../github/client.js'
 import { normalizeState } from '../netlify/lifecycle.js'
 import type { ServerClock } from '../netlify/requester.js'
+import { clipped } from '../markdown/literal.js'
 import { errorKindOf } from '../report/error-kind.js'
 import { runnerUrl } from '../report/run-report.js'
 import { setOutcome, setSweptOutput } from '../report/outputs.js'
@@ -43,8 +44,7 @@ function sweptJson(run: SweptRun): Record<string, unknown> {
     state: run.state,
     action: run.action,
     // Cut: it may quote an agent's whole result, and a workflow passes it on through `env:`.
-    detail:
-      run.detail.length > DETAIL_CHARS ? `${run.detail.slice(0, DETAIL_CHARS - 1)}…` : run.detail,
+    detail: clipped(run.detail, DETAIL_CHARS),
     issue_number: run.thread ?? null,
     pull_request_url: run.pullRequestUrl ?? null,
     commit_sha: run.commitSha ?? null,

@@ -12,7 +12,15 @@ import {
   alert as alertBlock
 } from '../markdown/agent-text.js'
 import { wellFormed, ZWJ } from '../markdown/defuse.js'
-import { codeBlock, codeCell, codeSpan, collapse, plainLine } from '../markdown/literal.js'
+import {
+  codeBlock,
+  codeCell,
+  codeSpan,
+  collapse,
+  headUnits,
+  plainLine,
+  tailUnits
+} from '../markdown/literal.js'
 import {
   formatMarker,
   isLogin,
@@ -126,22 +134,6 @@ function clean(raw: unknown): Clean {
 
 // ---- fitting ----
 
-const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
-const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff
-
-/** The first `n` UTF-16 units, never half a surrogate pair. */
-function head(text: string, n: number): string {
-  const end = n > 0 && n < text.length && isHigh(text.charCodeAt(n - 1)) ? n - 1 : n
-  return text.slice(0, end)
-}
-
-/** The last `n` UTF-16 units, never half a surrogate pair. */
-function tail(text: string, n: number): string {
-  if (n <= 0) return ''
-  const start = Math.max(0, text.length - n)
-  return text.slice(start > 0 && isLow(text.charCodeAt(start)) ? start + 1 : start)
-}
-
 /** The largest k in [0, hi] that `ok` accepts, taking `ok(0)` as given. */
 function largest(hi: number, ok: (k: number) => boolean): number {
   let lo = 0
@@ -177,7 +169,7 @@ function fit(
     if (whole.length <= max) return { text: whole, source, cut: false }
   }
   const piece = (n: number): string =>
-    keep === 'start' ? `${head(source, n)}…` : `…${tail(source, n)}`
+    keep === 'start' ? `${headUnits(source, n)}…` : `…${tailUnits(source, n)}`
   const n = largest(Math.min(source.length, scan), k => render(piece(k)).length <= max)
   return { text: render(piece(n)), source: piece(n), cut: true }
 }

@@ -4,8 +4,9 @@
 // over where it stands (the repository and the issue or pull request) and what it names, keyed by
 // a secret only this action's workflows hold: one derived from the Netlify token. A marker whose
 // MAC does not verify names nothing. A stop asked for in the thread adds who asked (`stopped-by`),
-// so that the step waiting on the session knows it was stopped on purpose, and by whom. A detached
-// run's "working" comment adds what is still owed (`owes`): its end is written by a sweep.
+// so that the step waiting on the session knows it was stopped on purpose, and by whom. Until its
+// last word, the comment of a run a workflow started says what is still owed (`owes`), so that a
+// sweep can tell a finished comment from one a lost job left.
 import { derivedKey, macMatches, macOf, MAC_PATTERN } from '../seal.js'
 
 export const MARKER_PREFIX = 'netlify-agent-runners-action:status'
@@ -23,7 +24,7 @@ const MARKER_BODY = new RegExp(
   `^ runner=(${ID_CHARS})(?: session=(${ID_CHARS}))?(?: stopped-by=(${LOGIN_CHARS}))?(?: owes=(${OWED.join('|')}))? mac=(${MAC_PATTERN}) $`
 )
 
-/** What a detached run still owes its thread: a delivery and the last word, or the last word. */
+/** What a run still owes its thread: a delivery and the last word, or the last word. */
 export type Owed = (typeof OWED)[number]
 
 export interface StatusIds {
@@ -31,7 +32,7 @@ export interface StatusIds {
   sessionId: string | undefined
   /** Who stopped the session from the thread, when someone did. */
   stoppedBy?: string
-  /** A detached run's: what the sweep still owes (./run-tag.ts records it for the sweep). */
+  /** What is still owed, until the run's last word (../sweep/ settles a run that owes). */
   owes?: Owed
 }
 

@@ -15,7 +15,7 @@ import { codeCell, plainLine } from '../markdown/literal.js'
 import { publishSummary, renderCommandSummary } from '../report/summary.js'
 import type { Settings } from '../settings/index.js'
 import type { Comment, GitHubClient } from './client.js'
-import { parseMarker, type MarkerSeal, type Owed } from './status-marker.js'
+import { parseMarker, type MarkerSeal } from './status-marker.js'
 import { renderStopReply, stopSentence, withStopRequest, type StopAnswer } from './stop-note.js'
 import type { TriggerReactions } from './trigger-reactions.js'
 
@@ -126,14 +126,14 @@ async function markStopRequested(
 ): Promise<Marked | undefined> {
   if (!stop.settings.github.statusComment) return undefined
   try {
-    let owes: Owed | undefined
-    const comment = [...(await stop.comments())].reverse().find(c => {
-      const ids = stop.isOwn(c) ? parseMarker(c.body, stop.seal) : undefined
-      owes = ids?.owes
-      return ids?.runnerId === runnerId && ids.sessionId === sessionId
-    })
-    if (!comment) return undefined
+    const found = [...(await stop.comments())]
+      .reverse()
+      .map(c => ({ comment: c, ids: stop.isOwn(c) ? parseMarker(c.body, stop.seal) : undefined }))
+      .find(({ ids }) => ids?.runnerId === runnerId && ids.sessionId === sessionId)
+    if (!found) return undefined
+    const { comment } = found
     // Still owing: the step (or sweep) that writes the end is yet to come.
+    const owes = found.ids?.owes
     const ids = { runnerId, sessionId, stoppedBy: stop.login, ...(owes ? { owes } : {}) }
     const after = deps.redact(withStopRequest(comment.body, ids, stop.seal))
     await stop.github.updateComment(comment.id, after)

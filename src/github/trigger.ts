@@ -25,6 +25,7 @@ import { threadObserver } from './run-observers.js'
 import { renderRefusal } from './status-comment.js'
 import { markerKey, parseMarker, type MarkerSeal, type Owed } from './status-marker.js'
 import { StatusReporter, type RunObserver } from './status-reporter.js'
+import { deliveryOf, isDetached } from '../run-tag.js'
 import type { ThreadStop } from './thread-stop.js'
 import { TriggerReactions } from './trigger-reactions.js'
 
@@ -241,8 +242,8 @@ async function readRendered(github: GitHubClient, trigger: Triggered): Promise<R
  */
 function owedOf(settings: Settings): Owed | undefined {
   if (settings.workflowStep === undefined) return undefined
-  if (settings.pullRequest) return 'pull-request'
-  return settings.commitToBranch === undefined ? 'report' : 'commit'
+  const { kind } = deliveryOf(settings)
+  return kind === 'none' ? 'report' : kind
 }
 
 /** Reads the event and decides what `run` does with it. */
@@ -364,7 +365,7 @@ export async function planEventRun(
         comments: threadComments,
         seal,
         owes: owedOf(planned),
-        detached: !planned.wait && planned.workflowStep !== undefined
+        detached: isDetached(planned)
       })
     : undefined
   return {

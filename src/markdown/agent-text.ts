@@ -31,7 +31,7 @@ import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { gfm } from 'micromark-extension-gfm'
 import { defuse, wellFormed } from './defuse.js'
-import { collapse, htmlText } from './literal.js'
+import { collapse, headUnits, htmlText } from './literal.js'
 
 /**
  * The agent's HTML that is kept. Collapsible sections (`details`, `summary`) and the inline
@@ -119,7 +119,7 @@ export function agentQuoteWithin(
   let n = Math.min(text.length, max)
   for (let attempt = 0; attempt < 20 && n > 0; attempt++) {
     const cut = n < text.length
-    const markdown = agentQuote(cut ? `${headOf(text, n)}…` : text)
+    const markdown = agentQuote(cut ? `${headUnits(text, n)}…` : text)
     const used = size(markdown)
     if (used <= max) return { markdown, cut }
     n = Math.floor(n * Math.min(0.9, max / used))
@@ -128,11 +128,6 @@ export function agentQuoteWithin(
 }
 
 /** The first `n` UTF-16 units, never half a surrogate pair. */
-function headOf(text: string, n: number): string {
-  const code = text.charCodeAt(n - 1)
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n)
-}
-
 function agentPhrasing(text: string): PhrasingContent[] {
   const flat = collapse(text)
   if (!flat) return []

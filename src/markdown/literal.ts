@@ -5,6 +5,26 @@
 // start markup leaves none.
 import { defuse, wellFormed } from './defuse.js'
 
+/** The first `n` UTF-16 units of a text, never half a surrogate pair. */
+export function headUnits(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1)
+  const end = n > 0 && n < text.length && code >= 0xd800 && code <= 0xdbff ? n - 1 : n
+  return text.slice(0, end)
+}
+
+/** The last `n` UTF-16 units of a text, never half a surrogate pair. */
+export function tailUnits(text: string, n: number): string {
+  if (n <= 0) return ''
+  const start = Math.max(0, text.length - n)
+  const code = text.charCodeAt(start)
+  return text.slice(start > 0 && code >= 0xdc00 && code <= 0xdfff ? start + 1 : start)
+}
+
+/** A text of at most `max` UTF-16 units: cut, with an ellipsis, when longer. */
+export function clipped(text: string, max: number): string {
+  return text.length > max ? `${headUnits(text, max - 1)}…` : text
+}
+
 /** Text as the content of an HTML element the action writes. */
 export function escapeHtml(text: string): string {
   return text

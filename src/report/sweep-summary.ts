@@ -1,7 +1,7 @@
 // The sweep's job summary: a table of the runs it looked at and what it did with each. Details
 // may quote Netlify (a delivery's error) or the agent (a failed session's result): one plain line
 // each, defused, and cut.
-import { codeCell, collapse, plainLine } from '../markdown/literal.js'
+import { clipped, codeCell, collapse, plainLine } from '../markdown/literal.js'
 import type { SweepAction, SweptRun } from '../sweep/settle-run.js'
 import { renderCommandSummary } from './summary.js'
 
@@ -14,11 +14,6 @@ const ACTION_WORDS: Record<SweepAction, string> = {
   stopped: '⏹️ stopped (timed out)',
   failed: '❌ failed',
   left: '⏭️ left'
-}
-
-function cut(text: string): string {
-  const flat = collapse(text)
-  return flat.length > DETAIL_LIMIT ? `${flat.slice(0, DETAIL_LIMIT - 1)}…` : flat
 }
 
 export interface SweepTotals {
@@ -38,7 +33,7 @@ export function renderSweepSummary(rows: SweptRun[], totals: SweepTotals): strin
     body += '| Runner | Kind | Session | Done | Details |\n|---|---|---|---|---|\n'
     for (const r of rows.slice(0, SUMMARY_ROWS)) {
       const thread = r.thread === undefined ? '' : ` (#${r.thread})`
-      body += `| [${codeCell(r.runnerId)}](${r.runnerUrl}) | ${r.kind}${thread} | ${plainLine(r.state)} | ${ACTION_WORDS[r.action]} | ${plainLine(cut(r.detail))} |\n`
+      body += `| [${codeCell(r.runnerId)}](${r.runnerUrl}) | ${r.kind}${thread} | ${plainLine(r.state)} | ${ACTION_WORDS[r.action]} | ${plainLine(clipped(collapse(r.detail), DETAIL_LIMIT))} |\n`
     }
     if (rows.length > SUMMARY_ROWS) {
       body += `\n_…and ${rows.length - SUMMARY_ROWS} more, in the \`swept\` output._\n`

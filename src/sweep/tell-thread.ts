@@ -38,18 +38,21 @@ export function threadTeller(
   now: () => number
 ): ThreadTeller {
   const found = new Map<string, Promise<Found>>()
-  /** The run's status comment, read once per run. */
+  const key = markerKey(settings.token)
+  /** Each thread's comments, read once: several runs may report to one issue. */
+  const threads = new Map<number, Promise<Comment[]>>()
+  const commentsOf = (issueNumber: number): Promise<Comment[]> => {
+    let read = threads.get(issueNumber)
+    if (!read) threads.set(issueNumber, (read = github.issueComments(issueNumber)))
+    return read
+  }
+  /** The run's status comment, looked for once per run. */
   const statusComment = (run: OwnRun, issueNumber: number): Promise<Found> => {
-    const key = `${run.runner.id}/${run.session.id}`
-    let look = found.get(key)
+    const id = `${run.runner.id}/${run.session.id}`
+    let look = found.get(id)
     if (!look) {
-      const seal = {
-        key: markerKey(settings.token),
-        repository: settings.github.repository,
-        issueNumber
-      }
-      let read: Promise<Comment[]> | undefined
-      const comments = () => (read ??= github.issueComments(issueNumber))
+      const seal = { key, repository: settings.github.repository, issueNumber }
+      const comments = () => commentsOf(issueNumber)
       look = comments().then(all => ({
         seal,
         comments,
@@ -58,7 +61,7 @@ export function threadTeller(
           return ids?.runnerId === run.runner.id && ids.sessionId === run.session.id
         })
       }))
-      found.set(key, look)
+      found.set(id, look)
     }
     return look
   }
